@@ -1,0 +1,31 @@
+# Two commands for a newcomer: `make run` (the app with demo data) and `make test` (every test).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup browser-deps lint bench
+
+setup:
+	bash scripts/setup.sh
+
+run: setup
+	DEBUG=true $(PY) manage.py migrate --no-input
+	DEBUG=true $(PY) manage.py seed_demo
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+# Debian's chromium for the browser tests, gettext for the translation check.
+browser-deps:
+	@command -v chromium >/dev/null && command -v xgettext >/dev/null || \
+		($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext)
+
+test: setup browser-deps
+	bash scripts/ensure_postgres.sh
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run --settings=tlschool.settings_test
+	$(VENV)/bin/pytest
+
+lint:
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .

@@ -1,0 +1,3 @@
+def school_access(request):
+    access = getattr(request, "access", None)
+    return {"access": access}

@@ -1,0 +1,113 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Board(TimeStampedModel):
+    """A schoolbestuur: one legal body with several schools."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class School(TimeStampedModel):
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="schools")
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(unique=True)
+    vision = models.TextField(_("vision"), blank=True)
+    dagdeel_hours = models.DecimalField(
+        _("hours per dagdeel"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("4.00"),
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("8"))],
+    )
+    outside_time_threshold_percent = models.PositiveSmallIntegerField(
+        _("warning threshold for time outside school hours (%)"),
+        default=25,
+        validators=[MaxValueValidator(100)],
+    )
+    monitoring_gap_weeks = models.PositiveSmallIntegerField(
+        _("signal after weeks without monitoring"), default=6, validators=[MinValueValidator(1)]
+    )
+    plg_gap_weeks = models.PositiveSmallIntegerField(
+        _("signal after weeks without a PLG session"), default=6, validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    SCHOOLLEIDER = "schoolleider", _("schoolleider")
+    TEACHER_LEADER = "teacher_leader", _("teacher leader")
+    TEAMLID = "teamlid", _("team member")
+
+
+class Membership(TimeStampedModel):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.TEAMLID)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "school"], name="one_membership_per_school")
+        ]
+        ordering = ["school__name", "user__full_name"]
+
+    def __str__(self):
+        return f"{self.user} — {self.school} ({self.get_role_display()})"
+
+
+class BoardStaff(TimeStampedModel):
+    """Board staff read every school of their board, and change nothing."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="board_roles"
+    )
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="staff")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "board"], name="one_staff_per_board")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.board}"
+
+
+class Ambition(TimeStampedModel):
+    """A point of the school's vision that improvements link to; the schoolleider keeps the list."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="ambitions")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "title"]
+
+    def __str__(self):
+        return self.title
