@@ -110,15 +110,17 @@ def access_for(user, school_id: int | None = None) -> Access:
     )
 
 
-def scoped(queryset: QuerySet, access: Access) -> QuerySet:
-    """Start every lookup from the current school: `school` on the model itself."""
+def scoped(queryset: QuerySet, access: Access, *, school_path: str = "school") -> QuerySet:
+    """Start every lookup from the current school; `school_path` reaches it through parents."""
     if access.school is None:
         return queryset.none()
-    return queryset.filter(school=access.school)
+    return queryset.filter(**{school_path: access.school})
 
 
-def get_in_school(queryset: QuerySet, access: Access, **lookup) -> Model:
+def get_in_school(
+    queryset: QuerySet, access: Access, *, school_path: str = "school", **lookup
+) -> Model:
     """The object in the current school, or 404 — also for objects of other schools."""
     if not access.can_read:
         raise Http404
-    return get_object_or_404(scoped(queryset, access), **lookup)
+    return get_object_or_404(scoped(queryset, access, school_path=school_path), **lookup)

@@ -1,6 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from innovations import demo as innovations_demo
+from leaders import demo as leaders_demo
+from plg import demo as plg_demo
 from tlschool.schools.demo import seed_schools
 
 
@@ -31,4 +34,4 @@ class Command(BaseCommand):
 
     def app_seeders(self):
         """Each app fills a demo school with its own work, in the order the apps depend."""
-        return []
+        return [leaders_demo.seed, plg_demo.seed, innovations_demo.seed]

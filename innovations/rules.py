@@ -1,0 +1,42 @@
+"""Who may do what with an innovation, on top of the school-wide access."""
+
+from tlschool.schools.access import Access
+
+
+def is_owner(access: Access, innovation) -> bool:
+    return access.is_member and innovation.owner_id == access.user.pk
+
+
+def may_create(access: Access) -> bool:
+    """The schoolleider creates innovations and places the responsibility."""
+    return access.can_manage_school
+
+
+def may_edit(access: Access, innovation) -> bool:
+    return access.can_manage_school or is_owner(access, innovation)
+
+
+def may_steer(access: Access, innovation) -> bool:
+    """Move stages, record plans, adjustments, borging, approach, pace and pulses: the owner."""
+    return is_owner(access, innovation)
+
+
+def may_monitor(access: Access, innovation) -> bool:
+    """The owner and the members of the PLGs that carry the innovation."""
+    if is_owner(access, innovation):
+        return True
+    if not access.is_member:
+        return False
+    return any(
+        person.pk == access.user.pk
+        for plg in innovation.plgs.all()
+        for person in [*plg.members.all(), *plg.leaders.all()]
+    )
+
+
+def may_read_history(access: Access, innovation) -> bool:
+    return access.is_schoolleider or is_owner(access, innovation)
+
+
+def may_answer_pulse(access: Access) -> bool:
+    return access.is_member

@@ -1,0 +1,166 @@
+"""Queries the innovation pages need, each a fixed number of SQL statements."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from statistics import mean
+
+from django.db.models import Count, Max, Prefetch
+from django.utils import timezone
+
+from innovations.models import (
+    CriterionValue,
+    Innovation,
+    MonitoringEntry,
+    Pulse,
+    StageChange,
+)
+from innovations.stages import FINISHED, PLANNED_STAGES, Stage
+from plg.models import PLG
+from tlschool.charts import Series, line_chart
+
+PULSE_MIN_ANSWERS = 5
+
+
+def innovations_for_school(school):
+    return (
+        Innovation.objects.filter(school=school)
+        .select_related("owner", "ambition")
+        .prefetch_related("plgs")
+        .annotate(
+            monitoring_count=Count("monitoring_entries", distinct=True),
+            last_monitoring_on=Max("monitoring_entries__observed_on"),
+        )
+    )
+
+
+def innovations_owned_by(*, school, person_ids) -> dict[int, list[Innovation]]:
+    result = defaultdict(list)
+    rows = Innovation.objects.filter(school=school, owner_id__in=person_ids).exclude(
+        stage__in=FINISHED
+    )
+    for innovation in rows.only("pk", "title", "owner_id"):
+        result[innovation.owner_id].append(innovation)
+    return dict(result)
+
+
+def innovation_detail_queryset(school):
+    return (
+        Innovation.objects.filter(school=school)
+        .select_related("owner", "ambition", "borging_guardian", "placed_by")
+        .prefetch_related(
+            Prefetch("plgs", queryset=PLG.objects.prefetch_related("members", "leaders")),
+            "criteria",
+            Prefetch(
+                "monitoring_entries",
+                queryset=MonitoringEntry.objects.select_related("created_by").prefetch_related(
+                    Prefetch("values", queryset=CriterionValue.objects.select_related("criterion"))
+                ),
+            ),
+            Prefetch("stage_changes", queryset=StageChange.objects.select_related("by")),
+            "adjustments",
+            "slowdowns",
+            "stage_plans",
+            Prefetch("pulses", queryset=Pulse.objects.annotate(answer_count=Count("answers"))),
+        )
+    )
+
+
+def criteria_chart(innovation):
+    """One line per success criterion over the monitoring dates."""
+    series = {criterion.pk: Series(criterion.name, []) for criterion in innovation.criteria.all()}
+    for entry in innovation.monitoring_entries.all():
+        for value in entry.values.all():
+            series[value.criterion_id].points.append(
+                (entry.observed_on.isoformat(), float(value.value))
+            )
+    return line_chart([s for s in series.values() if s.points])
+
+
+@dataclass
+class StagePace:
+    stage: str
+    planned_start: object
+    planned_end: object
+    actual_start: object
+    actual_end: object
+    slowed: list
+
+    @property
+    def label(self):
+        return Stage(self.stage).label
+
+    @property
+    def is_behind(self) -> bool:
+        today = timezone.localdate()
+        if self.planned_end and self.actual_start and not self.actual_end:
+            return today > self.planned_end
+        if self.planned_end and self.actual_end:
+            return self.actual_end > self.planned_end
+        if self.planned_start and not self.actual_start:
+            return today > self.planned_start
+        return False
+
+
+def pace(innovation) -> list[StagePace]:
+    plans = {plan.stage: plan for plan in innovation.stage_plans.all()}
+    starts, ends = {}, {}
+    for change in innovation.stage_changes.all():
+        day = timezone.localdate(change.at)
+        starts.setdefault(change.to_stage, day)
+        if change.from_stage:
+            ends[change.from_stage] = day
+    slowdowns = defaultdict(list)
+    for slowdown in innovation.slowdowns.all():
+        slowdowns[slowdown.stage].append(slowdown)
+    rows = []
+    for stage in PLANNED_STAGES:
+        plan = plans.get(stage)
+        rows.append(
+            StagePace(
+                stage=stage,
+                planned_start=plan.planned_start if plan else None,
+                planned_end=plan.planned_end if plan else None,
+                actual_start=starts.get(stage),
+                actual_end=ends.get(stage) if stage != innovation.stage else None,
+                slowed=slowdowns.get(stage, []),
+            )
+        )
+    return rows
+
+
+@dataclass
+class PulseResult:
+    answers: int
+    shown: bool
+    willen: float | None = None
+    kunnen: float | None = None
+    willen_counts: list | None = None
+    kunnen_counts: list | None = None
+    comments: list | None = None
+
+
+def pulse_result(pulse) -> PulseResult:
+    """Aggregates only, and only from PULSE_MIN_ANSWERS answers on: nobody sees who said what."""
+    answers = list(pulse.answers.all())
+    if len(answers) < PULSE_MIN_ANSWERS:
+        return PulseResult(answers=len(answers), shown=False)
+    willen = [a.willen for a in answers]
+    kunnen = [a.kunnen for a in answers]
+    return PulseResult(
+        answers=len(answers),
+        shown=True,
+        willen=round(mean(willen), 1),
+        kunnen=round(mean(kunnen), 1),
+        willen_counts=[(score, willen.count(score)) for score in range(1, 6)],
+        kunnen_counts=[(score, kunnen.count(score)) for score in range(1, 6)],
+        comments=sorted(a.comment for a in answers if a.comment),
+    )
+
+
+def open_pulses_for(*, school, person):
+    """Open pulses in the school that this person has not answered yet."""
+    return (
+        Pulse.objects.filter(innovation__school=school, closed_at__isnull=True)
+        .exclude(participants__person=person)
+        .select_related("innovation")
+    )

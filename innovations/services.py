@@ -1,0 +1,178 @@
+"""Rules that change innovations: creating, moving through the stages, plans, monitoring, pulses."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from innovations.models import (
+    Adjustment,
+    CriterionValue,
+    EventKind,
+    Innovation,
+    InnovationEvent,
+    MonitoringEntry,
+    Pulse,
+    PulseAnswer,
+    PulseParticipant,
+    Slowdown,
+    StageChange,
+    StagePlan,
+    SuccessCriterion,
+)
+from innovations.stages import MoveRequest, Stage, refusal
+
+
+class InnovationRuleError(Exception):
+    """A change the rules refuse; the message is for the user."""
+
+
+class StaleEditError(InnovationRuleError):
+    def __init__(self, innovation):
+        super().__init__(_("Someone else changed this innovation in the meantime."))
+        self.innovation = innovation
+
+
+def _event(innovation, *, by, kind, summary):
+    InnovationEvent.objects.create(innovation=innovation, by=by, kind=kind, summary=summary)
+
+
+def innovation_create(*, school, by, plgs=(), **fields) -> Innovation:
+    with transaction.atomic():
+        innovation = Innovation.objects.create(school=school, placed_by=by, **fields)
+        innovation.plgs.set(plgs)
+        StageChange.objects.create(
+            innovation=innovation, to_stage=Stage.VOORBEREIDEN, by=by, reason=""
+        )
+        _event(
+            innovation,
+            by=by,
+            kind=EventKind.CREATED,
+            summary=_("Responsibility placed with %(owner)s.") % {"owner": innovation.owner},
+        )
+    return innovation
+
+
+def innovation_update(*, innovation, by, revision: int | None, summary: str, kind=EventKind.EDITED):
+    """Save an edited innovation once; a stale form is refused instead of overwriting."""
+    with transaction.atomic():
+        current = Innovation.objects.select_for_update().get(pk=innovation.pk)
+        if revision is not None and current.revision != revision:
+            raise StaleEditError(current)
+        innovation.revision = current.revision + 1
+        innovation.save()
+        _event(innovation, by=by, kind=kind, summary=summary)
+    return innovation
+
+
+def innovation_move(*, innovation, by, move: MoveRequest) -> Innovation:
+    """Move to another stage when the rules allow it; record who, when and why."""
+    with transaction.atomic():
+        innovation = Innovation.objects.select_for_update().get(pk=innovation.pk)
+        count = innovation.monitoring_entries.count()
+        problem = refusal(innovation, move, monitoring_count=count)
+        if problem:
+            raise InnovationRuleError(problem)
+        previous = innovation.stage
+        reason = move.reason.strip()
+        if move.to_stage == Stage.BIJSTELLEN:
+            Adjustment.objects.create(
+                innovation=innovation,
+                what=move.adjustment_what.strip(),
+                why=move.adjustment_why.strip(),
+                by=by,
+            )
+            reason = reason or move.adjustment_why.strip()
+        innovation.paused_from = previous if move.to_stage == Stage.GEPAUZEERD else ""
+        innovation.stage = move.to_stage
+        innovation.stage_since = timezone.now()
+        innovation.revision += 1
+        innovation.save()
+        StageChange.objects.create(
+            innovation=innovation, from_stage=previous, to_stage=move.to_stage, by=by, reason=reason
+        )
+        _event(
+            innovation,
+            by=by,
+            kind=EventKind.STAGE,
+            summary=f"{Stage(previous).label} → {Stage(move.to_stage).label}"
+            + (f": {reason}" if reason else ""),
+        )
+    return innovation
+
+
+def criterion_add(*, innovation, by, name, target=None, unit="") -> SuccessCriterion:
+    criterion = SuccessCriterion.objects.create(
+        innovation=innovation, name=name, target=target, unit=unit
+    )
+    _event(
+        innovation,
+        by=by,
+        kind=EventKind.PLAN,
+        summary=_("Success criterion added: %(name)s") % {"name": name},
+    )
+    return criterion
+
+
+def monitoring_add(*, innovation, by, values: dict, **fields) -> MonitoringEntry:
+    """A monitoring entry with a value per success criterion that was measured."""
+    with transaction.atomic():
+        entry = MonitoringEntry.objects.create(innovation=innovation, created_by=by, **fields)
+        CriterionValue.objects.bulk_create(
+            CriterionValue(entry=entry, criterion=criterion, value=value)
+            for criterion, value in values.items()
+            if value is not None
+        )
+        _event(
+            innovation,
+            by=by,
+            kind=EventKind.MONITORING,
+            summary=_("Monitoring (%(method)s) on %(date)s")
+            % {"method": entry.get_method_display(), "date": entry.observed_on},
+        )
+    return entry
+
+
+def stage_plan_set(*, innovation, stage, planned_start, planned_end) -> StagePlan:
+    plan, _created = StagePlan.objects.update_or_create(
+        innovation=innovation,
+        stage=stage,
+        defaults={"planned_start": planned_start, "planned_end": planned_end},
+    )
+    return plan
+
+
+def slowdown_add(*, innovation, by, reason) -> Slowdown:
+    slowdown = Slowdown.objects.create(
+        innovation=innovation, stage=innovation.stage, reason=reason, by=by
+    )
+    _event(innovation, by=by, kind=EventKind.SLOWDOWN, summary=reason)
+    return slowdown
+
+
+def pulse_open(*, innovation, by) -> Pulse:
+    if innovation.pulses.filter(closed_at__isnull=True).exists():
+        raise InnovationRuleError(_("A pulse is already open for this innovation."))
+    pulse = Pulse.objects.create(innovation=innovation, opened_by=by)
+    _event(innovation, by=by, kind=EventKind.PULSE, summary=_("Readiness pulse opened."))
+    return pulse
+
+
+def pulse_close(*, pulse, by) -> Pulse:
+    pulse.closed_at = timezone.now()
+    pulse.save(update_fields=["closed_at", "updated_at"])
+    _event(pulse.innovation, by=by, kind=EventKind.PULSE, summary=_("Readiness pulse closed."))
+    return pulse
+
+
+def pulse_answer(*, pulse, person, willen: int, kunnen: int, comment: str = "") -> None:
+    """Answer once, anonymously: who answered and what was answered are stored apart."""
+    if not pulse.is_open:
+        raise InnovationRuleError(_("This pulse is closed."))
+    try:
+        with transaction.atomic():
+            PulseParticipant.objects.create(pulse=pulse, person=person)
+            PulseAnswer.objects.create(
+                pulse=pulse, willen=willen, kunnen=kunnen, comment=comment.strip()
+            )
+    except IntegrityError:
+        raise InnovationRuleError(_("You already answered this pulse.")) from None

@@ -1,0 +1,197 @@
+from decimal import Decimal
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from leaders.models import (
+    Announcement,
+    Course,
+    DialogueNote,
+    MandateItem,
+    SelfAssessment,
+    TeacherLeaderRole,
+    TimeAllotment,
+    TimeEntry,
+)
+from leaders.services import time_entry_problem
+from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SchooljaarField(forms.TypedChoiceField):
+    """A schooljaar chosen by its label ('2025-2026'), cleaned to its start year."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=schooljaar_choices(back=6, ahead=2),
+            coerce=lambda label: Schooljaar.parse(label).start_year,
+            **kwargs,
+        )
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return Schooljaar(value).label
+        return value
+
+
+class RolePageForm(forms.ModelForm):
+    """A small form on a role's page; it knows the role it belongs to."""
+
+    def __init__(self, *args, role=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.role = role
+
+
+class RoleForm(forms.ModelForm):
+    first_schooljaar = SchooljaarField(label=_("first schooljaar"))
+    last_schooljaar = SchooljaarField(label=_("last schooljaar"))
+
+    class Meta:
+        model = TeacherLeaderRole
+        fields = [
+            "person",
+            "kind",
+            "title",
+            "focus",
+            "ambition",
+            "expertise",
+            "first_schooljaar",
+            "last_schooljaar",
+            "function_note",
+        ]
+        labels = {"person": _("teacher")}
+        widgets = {
+            "kind": forms.RadioSelect,
+            "focus": forms.Textarea(attrs={"rows": 2}),
+            "expertise": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = (
+            get_user_model().objects.filter(memberships__school=school).order_by("full_name")
+        )
+        self.fields["ambition"].queryset = school.ambitions.all()
+        if not self.instance.pk:
+            current = Schooljaar.current().label
+            self.initial.setdefault("first_schooljaar", current)
+            self.initial.setdefault("last_schooljaar", current)
+        else:
+            del self.fields["person"]
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("first_schooljaar"), cleaned.get("last_schooljaar")
+        if first and last and last < first:
+            self.add_error("last_schooljaar", _("The last schooljaar comes before the first."))
+        return cleaned
+
+
+class ExpertiseForm(forms.ModelForm):
+    class Meta:
+        model = TeacherLeaderRole
+        fields = ["expertise"]
+        widgets = {"expertise": forms.Textarea(attrs={"rows": 3})}
+
+
+class MandateItemForm(RolePageForm):
+    class Meta:
+        model = MandateItem
+        fields = ["kind", "description", "decision"]
+
+
+class AnnouncementForm(RolePageForm):
+    class Meta:
+        model = Announcement
+        fields = ["announced_on", "channel", "text"]
+        widgets = {"announced_on": DATE, "text": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_announced_on(self):
+        day = self.cleaned_data["announced_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Record an announcement once it has been made."))
+        return day
+
+
+class AllotmentForm(RolePageForm):
+    schooljaar = SchooljaarField(label=_("schooljaar"))
+
+    class Meta:
+        model = TimeAllotment
+        fields = ["schooljaar", "amount", "unit"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("schooljaar", Schooljaar.current().label)
+
+
+class TimeEntryForm(RolePageForm):
+    hours = forms.DecimalField(
+        label=_("hours"),
+        min_value=Decimal("0.25"),
+        max_value=Decimal("12"),
+        decimal_places=2,
+        error_messages={
+            "min_value": _("Log at least a quarter of an hour."),
+            "max_value": _("At most 12 hours a day can be logged."),
+        },
+    )
+
+    class Meta:
+        model = TimeEntry
+        fields = ["worked_on", "hours", "activity", "within_school_time"]
+        widgets = {"worked_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("worked_on", timezone.localdate())
+
+    def clean(self):
+        cleaned = super().clean()
+        day, hours = cleaned.get("worked_on"), cleaned.get("hours")
+        if day and hours:
+            problem = time_entry_problem(role=self.role, worked_on=day, hours=hours)
+            if problem:
+                self.add_error("worked_on", problem)
+        return cleaned
+
+
+class CourseForm(RolePageForm):
+    class Meta:
+        model = Course
+        fields = ["name", "provider", "starts_on", "ends_on", "status"]
+        widgets = {"starts_on": DATE, "ends_on": DATE}
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The end lies before the start."))
+        return cleaned
+
+
+class SelfAssessmentForm(RolePageForm):
+    score = forms.TypedChoiceField(
+        label=_("score (1–5)"),
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = SelfAssessment
+        fields = ["skill", "score", "note"]
+
+
+class DialogueNoteForm(RolePageForm):
+    class Meta:
+        model = DialogueNote
+        fields = ["held_on", "text"]
+        widgets = {"held_on": DATE, "text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("held_on", timezone.localdate())

@@ -1,0 +1,279 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tlschool.schools.models import Ambition, School, TimeStampedModel
+from tlschool.schools.schooljaar import Schooljaar
+
+
+class RoleKind(models.TextChoices):
+    FORMAL = "formal", _("formal")
+    INFORMAL = "informal", _("informal")
+
+
+class TeacherLeaderRole(TimeStampedModel):
+    """A teacher's leading role for one or more schooljaren; old roles stay readable."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="leader_roles")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="leader_roles"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=RoleKind.choices)
+    title = models.CharField(
+        _("title"), max_length=150, help_text=_("For example rekencoördinator or kartrekker W&T.")
+    )
+    expertise = models.TextField(_("expertise"), blank=True)
+    focus = models.TextField(_("focus"), help_text=_("What this teacher leader improves."))
+    ambition = models.ForeignKey(
+        Ambition,
+        verbose_name=_("ambition"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="leader_roles",
+    )
+    first_schooljaar = models.PositiveSmallIntegerField(_("first schooljaar"))
+    last_schooljaar = models.PositiveSmallIntegerField(_("last schooljaar"))
+    function_note = models.CharField(
+        _("function or salary scale"),
+        max_length=200,
+        blank=True,
+        help_text=_("For formal roles, for example LB-functie."),
+    )
+
+    class Meta:
+        ordering = ["person__full_name", "-first_schooljaar"]
+
+    def __str__(self):
+        return f"{self.title} — {self.person}"
+
+    @property
+    def starts_on(self):
+        return Schooljaar(self.first_schooljaar).start
+
+    @property
+    def ends_on(self):
+        return Schooljaar(self.last_schooljaar).end
+
+    @property
+    def period_label(self):
+        first = Schooljaar(self.first_schooljaar).label
+        last = Schooljaar(self.last_schooljaar).label
+        return first if first == last else f"{first} – {last}"
+
+    def is_active_in(self, year: Schooljaar) -> bool:
+        return self.first_schooljaar <= year.start_year <= self.last_schooljaar
+
+
+class Mandate(TimeStampedModel):
+    """One version of a role's mandate. A change after agreement starts the next version."""
+
+    role = models.ForeignKey(TeacherLeaderRole, on_delete=models.CASCADE, related_name="mandates")
+    version = models.PositiveSmallIntegerField()
+    leader_agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    leader_agreed_at = models.DateTimeField(null=True, blank=True)
+    schoolleider_agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    schoolleider_agreed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["role", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "version"], name="one_mandate_per_version")
+        ]
+
+    def __str__(self):
+        return f"{self.role} v{self.version}"
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.leader_agreed_at is not None and self.schoolleider_agreed_at is not None
+
+
+class Decision(models.TextChoices):
+    ALONE = "alone", _("decides alone")
+    AFTER_CONSULTING = "consult", _("decides after consulting the schoolleider")
+    PROPOSES = "proposes", _("proposes; the schoolleider decides")
+
+
+class MandateItemKind(models.TextChoices):
+    RESPONSIBILITY = "responsibility", _("responsibility")
+    AUTHORITY = "authority", _("authority")
+
+
+class MandateItem(TimeStampedModel):
+    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="items")
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=MandateItemKind.choices,
+        default=MandateItemKind.RESPONSIBILITY,
+    )
+    description = models.CharField(_("what"), max_length=300)
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=Decision.choices, default=Decision.AFTER_CONSULTING
+    )
+
+    class Meta:
+        ordering = ["kind", "pk"]
+
+    def __str__(self):
+        return self.description
+
+
+class AnnouncementChannel(models.TextChoices):
+    TEAM_MEETING = "team_meeting", _("team meeting")
+    NEWSLETTER = "newsletter", _("newsletter")
+    OTHER = "other", _("other")
+
+
+class Announcement(TimeStampedModel):
+    """How and when the schoolleider told the team what this teacher leader does and may do."""
+
+    role = models.ForeignKey(
+        TeacherLeaderRole, on_delete=models.CASCADE, related_name="announcements"
+    )
+    announced_on = models.DateField(_("date"))
+    channel = models.CharField(_("how"), max_length=20, choices=AnnouncementChannel.choices)
+    text = models.TextField(_("what was said"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-announced_on"]
+
+    def __str__(self):
+        return f"{self.role} {self.announced_on}"
+
+
+class TimeUnit(models.TextChoices):
+    HOURS = "hours", _("hours")
+    DAGDELEN = "dagdelen", _("dagdelen")
+
+
+class TimeAllotment(TimeStampedModel):
+    """Facilitated time for a role in one schooljaar."""
+
+    role = models.ForeignKey(TeacherLeaderRole, on_delete=models.CASCADE, related_name="allotments")
+    schooljaar = models.PositiveSmallIntegerField(_("schooljaar"))
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=6,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1000"))],
+    )
+    unit = models.CharField(_("unit"), max_length=10, choices=TimeUnit.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["role", "schooljaar"], name="one_allotment_per_year")
+        ]
+
+    def __str__(self):
+        return f"{self.role} {self.schooljaar}: {self.amount} {self.unit}"
+
+    def hours(self, dagdeel_hours: Decimal) -> Decimal:
+        if self.unit == TimeUnit.DAGDELEN:
+            return self.amount * dagdeel_hours
+        return self.amount
+
+
+class TimeEntry(TimeStampedModel):
+    role = models.ForeignKey(
+        TeacherLeaderRole, on_delete=models.CASCADE, related_name="time_entries"
+    )
+    worked_on = models.DateField(_("date"))
+    hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=2)
+    activity = models.CharField(_("activity"), max_length=200)
+    within_school_time = models.BooleanField(_("within school time"), default=True)
+
+    class Meta:
+        ordering = ["-worked_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.worked_on} {self.hours}h {self.activity}"
+
+
+class CourseStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    RUNNING = "running", _("running")
+    COMPLETED = "completed", _("completed")
+    STOPPED = "stopped", _("stopped")
+
+
+class Course(TimeStampedModel):
+    """Scholing a teacher leader follows, for example Master Leren en Innoveren."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="courses")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("course"), max_length=200)
+    provider = models.CharField(_("provider"), max_length=200, blank=True)
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    ends_on = models.DateField(_("end"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=CourseStatus.choices, default=CourseStatus.PLANNED
+    )
+
+    class Meta:
+        ordering = ["-starts_on", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Skill(models.TextChoices):
+    OTHERS_OPINIONS = "others_opinions", _("taking others' opinions into account")
+    LISTENING = "listening", _("listening")
+    HARD_QUESTIONS = "hard_questions", _("asking difficult questions")
+    WEIGHING = "weighing", _("weighing options")
+    PRIORITISING = "prioritising", _("prioritising")
+    INVOLVING = "involving", _("involving colleagues")
+    USING_EXPERTISE = "using_expertise", _("using colleagues' expertise")
+    CHANGE_KNOWLEDGE = "change_knowledge", _("veranderkunde")
+    LEADERSHIP = "leadership", _("leadership")
+    COMMUNICATION = "communication", _("communication")
+    FEEDBACK = "feedback", _("giving and asking feedback")
+    RESISTANCE = "resistance", _("dealing with resistance")
+    POLITICS = "politics", _("acting politically")
+
+
+class SelfAssessment(TimeStampedModel):
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    skill = models.CharField(_("skill"), max_length=30, choices=Skill.choices)
+    score = models.PositiveSmallIntegerField(
+        _("score (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    assessed_on = models.DateField(_("date"))
+
+    class Meta:
+        ordering = ["skill", "assessed_on", "pk"]
+
+    def __str__(self):
+        return f"{self.person} {self.skill} {self.score}"
+
+
+class DialogueNote(TimeStampedModel):
+    """Notes of the regular conversation between schoolleider and teacher leader; only they read them."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    held_on = models.DateField(_("date"))
+    text = models.TextField(_("notes"))
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.person} {self.held_on}"

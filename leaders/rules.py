@@ -1,0 +1,25 @@
+"""Who may do what with a teacher-leader role, on top of the school-wide access."""
+
+from tlschool.schools.access import Access
+
+
+def is_holder(access: Access, role) -> bool:
+    return access.is_member and access.user.pk == role.person_id
+
+
+def may_manage_role(access: Access) -> bool:
+    """Create roles, set allotted time, record positioning."""
+    return access.can_manage_school
+
+
+def may_edit_mandate(access: Access, role) -> bool:
+    return access.can_manage_school or is_holder(access, role)
+
+
+def may_see_private(access: Access, role) -> bool:
+    """Time log, self-assessments and dialogue notes: the teacher leader and the schoolleider."""
+    return access.is_schoolleider or is_holder(access, role)
+
+
+def may_log_time(access: Access, role) -> bool:
+    return is_holder(access, role)

@@ -1,0 +1,101 @@
+"""Queries the leaders pages need, each a fixed number of SQL statements."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q, Sum
+
+from leaders.facilitation import Facilitation
+from leaders.models import Announcement, Mandate, SelfAssessment, TeacherLeaderRole, TimeEntry
+from tlschool.schools.schooljaar import Schooljaar
+
+ZERO = Decimal("0")
+
+
+@dataclass(frozen=True)
+class Positioning:
+    mandate_agreed: bool
+    announced: bool
+
+    @property
+    def is_positioned(self) -> bool:
+        return self.mandate_agreed and self.announced
+
+
+def roles_queryset(school):
+    return (
+        TeacherLeaderRole.objects.filter(school=school)
+        .select_related("person", "ambition")
+        .prefetch_related(
+            Prefetch(
+                "mandates",
+                queryset=Mandate.objects.order_by("-version").prefetch_related("items"),
+            ),
+            Prefetch("announcements", queryset=Announcement.objects.order_by("-announced_on")),
+            "allotments",
+        )
+    )
+
+
+def roles_in_year(*, school, year: Schooljaar, ambition_id: int | None = None):
+    roles = roles_queryset(school).filter(
+        first_schooljaar__lte=year.start_year, last_schooljaar__gte=year.start_year
+    )
+    if ambition_id:
+        roles = roles.filter(ambition_id=ambition_id)
+    return list(roles)
+
+
+def current_mandate(role) -> Mandate | None:
+    """The newest version, from the prefetched list."""
+    mandates = list(role.mandates.all())
+    return mandates[0] if mandates else None
+
+
+def agreed_mandate(role) -> Mandate | None:
+    """The newest version both sides agreed: what the team is told the teacher leader may do."""
+    return next((mandate for mandate in role.mandates.all() if mandate.is_agreed), None)
+
+
+def positioning(role) -> Positioning:
+    current = current_mandate(role)
+    return Positioning(
+        mandate_agreed=bool(current and current.is_agreed),
+        announced=bool(list(role.announcements.all())),
+    )
+
+
+def facilitation_for_roles(*, roles, year: Schooljaar, school) -> dict[int, Facilitation]:
+    """One aggregate query for every role's time in `year`; allotments come prefetched."""
+    role_ids = [role.pk for role in roles]
+    totals = (
+        TimeEntry.objects.filter(role_id__in=role_ids, worked_on__range=(year.start, year.end))
+        .values("role_id")
+        .annotate(used=Sum("hours"), outside=Sum("hours", filter=Q(within_school_time=False)))
+    )
+    used = {row["role_id"]: (row["used"] or ZERO, row["outside"] or ZERO) for row in totals}
+    result = {}
+    for role in roles:
+        allotment = next(
+            (item for item in role.allotments.all() if item.schooljaar == year.start_year), None
+        )
+        used_hours, outside_hours = used.get(role.pk, (ZERO, ZERO))
+        result[role.pk] = Facilitation(
+            allotted_hours=allotment.hours(school.dagdeel_hours) if allotment else ZERO,
+            used_hours=used_hours,
+            outside_hours=outside_hours,
+            elapsed_fraction=year.elapsed_fraction(),
+            outside_threshold_percent=school.outside_time_threshold_percent,
+        )
+    return result
+
+
+def skill_trends(*, school, person):
+    """Per skill, the dated self-assessments in order, for a small trend line."""
+    trends = defaultdict(list)
+    for assessment in SelfAssessment.objects.filter(school=school, person=person).order_by(
+        "assessed_on", "pk"
+    ):
+        trends[assessment.get_skill_display()].append(assessment)
+    return dict(sorted(trends.items()))

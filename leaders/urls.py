@@ -1,0 +1,25 @@
+from django.urls import path
+
+from leaders import views
+
+app_name = "leaders"
+urlpatterns = [
+    path("", views.who_leads_what, name="who_leads_what"),
+    path("roles/new/", views.role_create, name="role_create"),
+    path("roles/<int:pk>/", views.role_detail, name="role"),
+    path("roles/<int:pk>/edit/", views.role_edit, name="role_edit"),
+    path("roles/<int:pk>/mandate/items/", views.mandate_item_add, name="mandate_item_add"),
+    path(
+        "roles/<int:pk>/mandate/items/<int:item_pk>/remove/",
+        views.mandate_item_remove,
+        name="mandate_item_remove",
+    ),
+    path("roles/<int:pk>/mandate/agree/", views.mandate_agree, name="mandate_agree"),
+    path("roles/<int:pk>/mandate/v<int:version>/", views.mandate_version, name="mandate_version"),
+    path("roles/<int:pk>/announcements/", views.announcement_add, name="announcement_add"),
+    path("roles/<int:pk>/allotment/", views.allotment_set, name="allotment_set"),
+    path("roles/<int:pk>/time/", views.time_entry_add, name="time_entry_add"),
+    path("roles/<int:pk>/courses/", views.course_add, name="course_add"),
+    path("roles/<int:pk>/skills/", views.assessment_add, name="assessment_add"),
+    path("roles/<int:pk>/dialogue/", views.dialogue_add, name="dialogue_add"),
+]

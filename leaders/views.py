@@ -1,0 +1,328 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from innovations.selectors import innovations_owned_by
+from leaders import rules, selectors, services
+from leaders.forms import (
+    AllotmentForm,
+    AnnouncementForm,
+    CourseForm,
+    DialogueNoteForm,
+    ExpertiseForm,
+    MandateItemForm,
+    RoleForm,
+    SelfAssessmentForm,
+    TimeEntryForm,
+)
+from leaders.models import Course, DialogueNote, MandateItem, TeacherLeaderRole
+from plg.selectors import plgs_led_by
+from tlschool.schools.access import get_in_school, require
+from tlschool.schools.decorators import school_required
+from tlschool.schools.responses import redirect_after_post, render_page
+from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
+
+
+def _selected_year(request) -> Schooljaar:
+    return Schooljaar.parse(request.GET.get("schooljaar")) or Schooljaar.current()
+
+
+@school_required
+def who_leads_what(request):
+    access = request.access
+    year = _selected_year(request)
+    ambition_id = request.GET.get("ambition", "")
+    ambition_id = int(ambition_id) if ambition_id.isdigit() else None
+    roles = selectors.roles_in_year(school=access.school, year=year, ambition_id=ambition_id)
+    rows = [
+        {
+            "role": role,
+            "mandate": selectors.agreed_mandate(role),
+            "positioning": selectors.positioning(role),
+        }
+        for role in roles
+    ]
+    context = {
+        "rows": rows,
+        "year": year,
+        "years": schooljaar_choices(),
+        "ambitions": access.school.ambitions.all(),
+        "ambition_id": ambition_id,
+        "extras": _role_extras(access.school, [role.person_id for role in roles]),
+    }
+    return render(request, "leaders/who_leads_what.html", context)
+
+
+def _role_extras(school, person_ids):
+    """PLGs and innovations per person, from the apps that carry them."""
+    return {
+        "plgs": plgs_led_by(school=school, person_ids=person_ids),
+        "innovations": innovations_owned_by(school=school, person_ids=person_ids),
+    }
+
+
+@school_required
+def role_create(request):
+    access = request.access
+    require(rules.may_manage_role(access))
+    form = RoleForm(request.POST or None, school=access.school)
+    if request.method == "POST" and form.is_valid():
+        try:
+            role = services.role_create(school=access.school, by=request.user, **form.cleaned_data)
+        except services.LeaderRuleError as error:
+            form.add_error("person", str(error))
+        else:
+            messages.success(
+                request, _("The role was created. Now agree the mandate and tell the team.")
+            )
+            return redirect_after_post(request, "leaders:role", pk=role.pk)
+    return render_page(request, "leaders/role_form.html", {"form": form}, invalid=form.is_bound)
+
+
+def _role(request, pk) -> TeacherLeaderRole:
+    return get_in_school(selectors.roles_queryset(request.access.school), request.access, pk=pk)
+
+
+@school_required
+def role_edit(request, pk):
+    access = request.access
+    role = _role(request, pk)
+    if rules.may_manage_role(access):
+        form = RoleForm(request.POST or None, instance=role, school=access.school)
+    else:
+        require(rules.is_holder(access, role))
+        form = ExpertiseForm(request.POST or None, instance=role)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The role was saved."))
+        return redirect_after_post(request, "leaders:role", pk=role.pk)
+    return render_page(
+        request, "leaders/role_form.html", {"form": form, "role": role}, invalid=form.is_bound
+    )
+
+
+def _role_context(request, role, **forms):
+    access = request.access
+    year = _selected_year(request)
+    private = rules.may_see_private(access, role)
+    context = {
+        "role": role,
+        "year": year,
+        "mandate": selectors.current_mandate(role),
+        "agreed_mandate": selectors.agreed_mandate(role),
+        "mandates": list(role.mandates.all()),
+        "positioning": selectors.positioning(role),
+        "private": private,
+        "is_holder": rules.is_holder(access, role),
+        "may_manage": rules.may_manage_role(access),
+        "may_edit_mandate": rules.may_edit_mandate(access, role),
+        "courses": Course.objects.filter(school=access.school, person=role.person),
+        "extras": _role_extras(access.school, [role.person_id]),
+        "mandate_item_form": forms.get("mandate_item_form") or MandateItemForm(),
+        "announcement_form": forms.get("announcement_form") or AnnouncementForm(),
+        "allotment_form": forms.get("allotment_form") or AllotmentForm(),
+        "course_form": forms.get("course_form") or CourseForm(),
+    }
+    if private:
+        context.update(
+            facilitation=selectors.facilitation_for_roles(
+                roles=[role], year=year, school=access.school
+            )[role.pk],
+            time_entries=role.time_entries.filter(worked_on__range=(year.start, year.end)),
+            time_form=forms.get("time_form") or TimeEntryForm(role=role),
+            skill_trends=selectors.skill_trends(school=access.school, person=role.person),
+            assessment_form=forms.get("assessment_form") or SelfAssessmentForm(),
+            dialogue_notes=DialogueNote.objects.filter(
+                school=access.school, person=role.person
+            ).select_related("author"),
+            dialogue_form=forms.get("dialogue_form") or DialogueNoteForm(),
+        )
+    return context
+
+
+@school_required
+def role_detail(request, pk):
+    role = _role(request, pk)
+    return render(request, "leaders/role_detail.html", _role_context(request, role))
+
+
+def _role_form_post(request, pk, *, form_class, form_name, allowed, save, partial, done_message):
+    """The shared shape of every small form on the role page."""
+    role = _role(request, pk)
+    require(allowed(request.access, role))
+    form = form_class(request.POST, role=role)
+    if form.is_valid():
+        try:
+            save(request, role, form.cleaned_data)
+        except services.LeaderRuleError as error:
+            form.add_error(None, str(error))
+        else:
+            if not request.htmx:
+                messages.success(request, done_message)
+                return redirect_after_post(request, "leaders:role", pk=role.pk)
+            role = _role(request, pk)
+            return render_page(
+                request, "leaders/role_detail.html", _role_context(request, role), partial=partial
+            )
+    context = _role_context(request, role, **{form_name: form})
+    return render_page(request, "leaders/role_detail.html", context, partial=partial, invalid=True)
+
+
+@school_required
+@require_POST
+def mandate_item_add(request, pk):
+    return _role_form_post(
+        request,
+        pk,
+        form_class=MandateItemForm,
+        form_name="mandate_item_form",
+        allowed=rules.may_edit_mandate,
+        save=lambda request, role, data: services.mandate_item_add(role=role, **data),
+        partial="mandate",
+        done_message=_("The mandate item was added."),
+    )
+
+
+@school_required
+@require_POST
+def mandate_item_remove(request, pk, item_pk):
+    role = _role(request, pk)
+    require(rules.may_edit_mandate(request.access, role))
+    item = get_in_school(
+        MandateItem.objects.filter(mandate__role=role),
+        request.access,
+        school_path="mandate__role__school",
+        pk=item_pk,
+    )
+    services.mandate_item_remove(item=item)
+    if request.htmx:
+        role = _role(request, pk)
+        return render_page(
+            request, "leaders/role_detail.html", _role_context(request, role), partial="mandate"
+        )
+    messages.success(request, _("The mandate item was removed."))
+    return redirect_after_post(request, "leaders:role", pk=role.pk)
+
+
+@school_required
+@require_POST
+def mandate_agree(request, pk):
+    access = request.access
+    role = _role(request, pk)
+    require(access.is_schoolleider or rules.is_holder(access, role))
+    try:
+        services.mandate_agree(role=role, by=request.user, as_schoolleider=access.is_schoolleider)
+    except services.LeaderRuleError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your agreement to the mandate was recorded."))
+    return redirect_after_post(request, "leaders:role", pk=role.pk)
+
+
+@school_required
+def mandate_version(request, pk, version):
+    role = _role(request, pk)
+    mandate = next((m for m in role.mandates.all() if m.version == version), None)
+    if mandate is None:
+        raise Http404
+    return render(request, "leaders/mandate_version.html", {"role": role, "mandate": mandate})
+
+
+@school_required
+@require_POST
+def announcement_add(request, pk):
+    return _role_form_post(
+        request,
+        pk,
+        form_class=AnnouncementForm,
+        form_name="announcement_form",
+        allowed=lambda access, role: rules.may_manage_role(access),
+        save=lambda request, role, data: services.announcement_record(
+            role=role, by=request.user, **data
+        ),
+        partial=None,
+        done_message=_("The announcement was recorded."),
+    )
+
+
+@school_required
+@require_POST
+def allotment_set(request, pk):
+    return _role_form_post(
+        request,
+        pk,
+        form_class=AllotmentForm,
+        form_name="allotment_form",
+        allowed=lambda access, role: rules.may_manage_role(access),
+        save=lambda request, role, data: services.allotment_set(role=role, **data),
+        partial=None,
+        done_message=_("The facilitated time was saved."),
+    )
+
+
+@school_required
+@require_POST
+def time_entry_add(request, pk):
+    return _role_form_post(
+        request,
+        pk,
+        form_class=TimeEntryForm,
+        form_name="time_form",
+        allowed=rules.may_log_time,
+        save=lambda request, role, data: services.time_entry_add(role=role, **data),
+        partial="time",
+        done_message=_("The time was logged."),
+    )
+
+
+@school_required
+@require_POST
+def course_add(request, pk):
+    return _role_form_post(
+        request,
+        pk,
+        form_class=CourseForm,
+        form_name="course_form",
+        allowed=rules.may_see_private,
+        save=lambda request, role, data: Course.objects.create(
+            school=role.school, person=role.person, **data
+        ),
+        partial=None,
+        done_message=_("The course was added."),
+    )
+
+
+@school_required
+@require_POST
+def assessment_add(request, pk):
+    return _role_form_post(
+        request,
+        pk,
+        form_class=SelfAssessmentForm,
+        form_name="assessment_form",
+        allowed=rules.is_holder,
+        save=lambda request, role, data: services.self_assessment_add(
+            school=role.school, person=role.person, **data
+        ),
+        partial="skills",
+        done_message=_("Your self-assessment was saved."),
+    )
+
+
+@school_required
+@require_POST
+def dialogue_add(request, pk):
+    return _role_form_post(
+        request,
+        pk,
+        form_class=DialogueNoteForm,
+        form_name="dialogue_form",
+        allowed=rules.may_see_private,
+        save=lambda request, role, data: services.dialogue_note_add(
+            school=role.school, person=role.person, author=request.user, **data
+        ),
+        partial=None,
+        done_message=_("The note was saved."),
+    )

@@ -1,0 +1,146 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tlschool.schools.models import School, TimeStampedModel
+
+
+class PLG(TimeStampedModel):
+    """A professionele leergemeenschap: colleagues who research and improve one theme together."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="plgs")
+    name = models.CharField(_("name"), max_length=150)
+    theme = models.CharField(_("theme"), max_length=200)
+    research_question = models.TextField(_("research question (onderzoeksvraag)"), blank=True)
+    leaders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("led by"), related_name="led_plgs"
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("members"), related_name="plgs", blank=True
+    )
+    rhythm = models.CharField(
+        _("meeting rhythm"), max_length=100, blank=True, help_text=_("For example every two weeks.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["-is_active", "name"]
+        verbose_name = "PLG"
+
+    def __str__(self):
+        return self.name
+
+
+class WorkKind(models.TextChoices):
+    EXPERIMENT = "experiment", _("experiment")
+    LESSON_STUDY = "lesson_study", _("lesson study")
+    DATA_ANALYSIS = "data_analysis", _("data analysis")
+    LITERATURE = "literature", _("literature")
+    LESSON_VISITS = "lesson_visits", _("visiting each other's lessons")
+    OTHER = "other", _("other")
+
+
+class SessionStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    FINAL = "final", _("final")
+
+
+class Session(TimeStampedModel):
+    """One PLG meeting. A draft keeps whatever was typed; a final session is complete."""
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="sessions")
+    held_on = models.DateField(_("date"), default=timezone.localdate)
+    starts_at = models.TimeField(_("start time"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), null=True, blank=True
+    )
+    within_school_time = models.BooleanField(_("within school time"), default=True)
+    work_kind = models.CharField(
+        _("kind of work"), max_length=20, choices=WorkKind.choices, default=WorkKind.EXPERIMENT
+    )
+    tried = models.TextField(_("what we tried"), blank=True)
+    learned = models.TextField(_("what we learned"), blank=True)
+    private_notes = models.TextField(
+        _("private notes"),
+        blank=True,
+        help_text=_("Only the PLG's members and the schoolleider read these."),
+    )
+    guests = models.CharField(_("guests"), max_length=300, blank=True)
+    next_session_on = models.DateField(_("next session"), null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=SessionStatus.choices, default=SessionStatus.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    revision = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.plg} {self.held_on}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == SessionStatus.DRAFT
+
+
+class Attendance(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    present = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person"], name="one_attendance_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.person} {'present' if self.present else 'absent'}"
+
+
+class Agreement(TimeStampedModel):
+    """An afspraak made in a session: who does what by when. Open until ticked off."""
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="agreements")
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agreements")
+    text = models.CharField(_("agreement"), max_length=300)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        related_name="plg_agreements",
+    )
+    due_on = models.DateField(_("due date"))
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    closed_in = models.ForeignKey(
+        Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="closed_agreements"
+    )
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_on < timezone.localdate()
+
+
+class Reflection(TimeStampedModel):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="reflections")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("reflection"), max_length=2000)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.author}: {self.text[:40]}"

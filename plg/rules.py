@@ -1,0 +1,33 @@
+"""Who may do what with a PLG, on top of the school-wide access."""
+
+from tlschool.schools.access import Access
+
+
+def may_create_plg(access: Access) -> bool:
+    return access.can_lead
+
+
+def leads(access: Access, plg) -> bool:
+    return access.is_member and any(leader.pk == access.user.pk for leader in plg.leaders.all())
+
+
+def may_manage(access: Access, plg) -> bool:
+    """Edit the PLG and log or edit its sessions: its teacher leaders and the schoolleider."""
+    return access.is_schoolleider or leads(access, plg)
+
+
+def is_participant(access: Access, plg) -> bool:
+    return leads(access, plg) or (
+        access.is_member and any(member.pk == access.user.pk for member in plg.members.all())
+    )
+
+
+def may_read_private(access: Access, plg) -> bool:
+    return access.is_schoolleider or is_participant(access, plg)
+
+
+def may_reflect(access: Access, session) -> bool:
+    """Members add a short reflection to a session they attended."""
+    return access.is_member and any(
+        row.person_id == access.user.pk and row.present for row in session.attendance.all()
+    )

@@ -1,0 +1,83 @@
+"""Queries the PLG pages need, each a fixed number of SQL statements."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Max, Prefetch, Q
+from django.utils import timezone
+
+from plg.models import PLG, Agreement, Attendance, SessionStatus
+
+FINAL = SessionStatus.FINAL
+
+
+def plgs_for_school(school):
+    return (
+        PLG.objects.filter(school=school)
+        .prefetch_related("leaders", "members")
+        .annotate(
+            session_count=Count("sessions", filter=Q(sessions__status=FINAL), distinct=True),
+            last_session_on=Max("sessions__held_on", filter=Q(sessions__status=FINAL)),
+            next_session_on=Max("sessions__next_session_on", filter=Q(sessions__status=FINAL)),
+            open_agreements=Count(
+                "agreements",
+                filter=Q(agreements__done_on__isnull=True, agreements__session__status=FINAL),
+                distinct=True,
+            ),
+        )
+    )
+
+
+def plg_with_people(school):
+    return PLG.objects.filter(school=school).prefetch_related("leaders", "members")
+
+
+def plgs_led_by(*, school, person_ids) -> dict[int, list[PLG]]:
+    """Active PLGs per leading person, for "Wie leidt wat"."""
+    result = defaultdict(list)
+    rows = PLG.leaders.through.objects.filter(
+        plg__school=school, plg__is_active=True, user_id__in=person_ids
+    ).select_related("plg")
+    for row in rows:
+        result[row.user_id].append(row.plg)
+    return dict(result)
+
+
+def sessions_timeline(*, plg, include_drafts: bool):
+    sessions = plg.sessions.select_related("created_by").prefetch_related(
+        Prefetch("attendance", queryset=Attendance.objects.select_related("person")),
+        Prefetch("agreements", queryset=Agreement.objects.select_related("owner")),
+    )
+    if not include_drafts:
+        sessions = sessions.filter(status=FINAL)
+    return sessions
+
+
+def attendance_rates(*, plg) -> list[tuple[object, int, int]]:
+    """Per person: (person, sessions present, sessions recorded), over final sessions."""
+    rows = (
+        Attendance.objects.filter(session__plg=plg, session__status=FINAL)
+        .values("person_id")
+        .annotate(present=Count("pk", filter=Q(present=True)), total=Count("pk"))
+    )
+    people = {person.pk: person for person in [*plg.leaders.all(), *plg.members.all()]}
+    return [
+        (people[row["person_id"]], row["present"], row["total"])
+        for row in rows
+        if row["person_id"] in people
+    ]
+
+
+def open_agreements(*, school, plg=None, owner=None):
+    agreements = Agreement.objects.filter(
+        plg__school=school, done_on__isnull=True, session__status=FINAL
+    ).select_related("owner", "plg", "session")
+    if plg is not None:
+        agreements = agreements.filter(plg=plg)
+    if owner is not None:
+        agreements = agreements.filter(owner=owner)
+    return agreements.order_by("due_on", "pk")
+
+
+def overdue_count(agreements) -> int:
+    today = timezone.localdate()
+    return sum(1 for agreement in agreements if agreement.due_on < today)

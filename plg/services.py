@@ -1,0 +1,87 @@
+"""Rules that change PLGs and their sessions."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from plg.models import PLG, Agreement, Attendance, Reflection, Session, SessionStatus
+
+
+class StaleEditError(Exception):
+    """Someone else saved the same session since this form was opened."""
+
+    def __init__(self, session):
+        super().__init__(_("Someone else saved this session in the meantime."))
+        self.session = session
+
+
+@dataclass
+class AgreementRow:
+    text: str
+    owner: object
+    due_on: object
+
+
+@dataclass
+class SessionInput:
+    fields: dict
+    present_ids: set[int] = field(default_factory=set)
+    agreements: list[AgreementRow] = field(default_factory=list)
+    done_agreement_ids: set[int] = field(default_factory=set)
+
+
+def plg_participants(plg) -> list:
+    """Leaders first, then members; each person once."""
+    seen, people = set(), []
+    for person in [*plg.leaders.all(), *plg.members.all()]:
+        if person.pk not in seen:
+            seen.add(person.pk)
+            people.append(person)
+    return people
+
+
+def session_save(
+    *, plg: PLG, session: Session | None, by, data: SessionInput, final: bool, revision: int | None
+) -> Session:
+    """Save a draft or a final session with its attendance and agreements, all or nothing."""
+    with transaction.atomic():
+        if session is None:
+            session = Session(plg=plg, created_by=by)
+        else:
+            current = Session.objects.select_for_update().get(pk=session.pk)
+            if revision is not None and current.revision != revision:
+                raise StaleEditError(current)
+            session.revision = current.revision + 1
+        for name, value in data.fields.items():
+            setattr(session, name, value)
+        if final:
+            session.status = SessionStatus.FINAL
+        session.save()
+
+        participants = plg_participants(plg)
+        session.attendance.all().delete()
+        Attendance.objects.bulk_create(
+            Attendance(session=session, person=person, present=person.pk in data.present_ids)
+            for person in participants
+        )
+        session.agreements.filter(done_on__isnull=True).delete()
+        Agreement.objects.bulk_create(
+            Agreement(plg=plg, session=session, text=row.text, owner=row.owner, due_on=row.due_on)
+            for row in data.agreements
+        )
+        if final and data.done_agreement_ids:
+            Agreement.objects.filter(
+                plg=plg, pk__in=data.done_agreement_ids, done_on__isnull=True
+            ).exclude(session=session).update(done_on=session.held_on, closed_in=session)
+    return session
+
+
+def reflection_add(*, session: Session, author, text: str) -> Reflection:
+    return Reflection.objects.create(session=session, author=author, text=text)
+
+
+def agreement_mark_done(*, agreement: Agreement, on) -> Agreement:
+    agreement.done_on = on
+    agreement.save(update_fields=["done_on", "updated_at"])
+    return agreement

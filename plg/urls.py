@@ -1,0 +1,17 @@
+from django.urls import path
+
+from plg import views
+
+app_name = "plg"
+urlpatterns = [
+    path("", views.plg_list, name="list"),
+    path("new/", views.plg_create, name="create"),
+    path("agreements/", views.agreements, name="agreements"),
+    path("<int:pk>/", views.plg_detail, name="detail"),
+    path("<int:pk>/edit/", views.plg_edit, name="edit"),
+    path("<int:pk>/sessions/new/", views.session_log, name="session_new"),
+    path("<int:pk>/sessions/<int:session_pk>/edit/", views.session_log, name="session_edit"),
+    path("<int:pk>/sessions/autosave/", views.session_autosave, name="session_autosave"),
+    path("sessions/<int:session_pk>/", views.session_detail, name="session"),
+    path("sessions/<int:session_pk>/reflections/", views.reflection_add, name="reflection_add"),
+]

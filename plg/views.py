@@ -1,0 +1,281 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from plg import rules, selectors, services
+from plg.forms import (
+    PLGForm,
+    ReflectionForm,
+    SessionForm,
+    agreement_formset,
+    school_people,
+    session_input,
+)
+from plg.models import Session, SessionStatus
+from tlschool.schools.access import get_in_school, require, scoped
+from tlschool.schools.decorators import school_required
+from tlschool.schools.responses import redirect_after_post, render_page
+
+
+def _plg(request, pk):
+    return get_in_school(selectors.plg_with_people(request.access.school), request.access, pk=pk)
+
+
+def _session(request, session_pk, **extra):
+    sessions = Session.objects.select_related("plg", "created_by").prefetch_related(
+        "plg__leaders", "plg__members", "attendance__person", "agreements__owner"
+    )
+    return get_in_school(
+        sessions, request.access, school_path="plg__school", pk=session_pk, **extra
+    )
+
+
+@school_required
+def plg_list(request):
+    access = request.access
+    plgs = selectors.plgs_for_school(access.school)
+    return render(
+        request,
+        "plg/plg_list.html",
+        {"plgs": plgs, "may_create": rules.may_create_plg(access)},
+    )
+
+
+@school_required
+def plg_create(request):
+    access = request.access
+    require(rules.may_create_plg(access))
+    form = PLGForm(request.POST or None, school=access.school)
+    if not form.is_bound and access.is_teacher_leader:
+        form.initial["leaders"] = [request.user.pk]
+    if request.method == "POST" and form.is_valid():
+        plg = form.save(commit=False)
+        plg.school = access.school
+        plg.save()
+        form.save_m2m()
+        messages.success(request, _("The PLG was created."))
+        return redirect_after_post(request, "plg:detail", pk=plg.pk)
+    return render_page(request, "plg/plg_form.html", {"form": form}, invalid=form.is_bound)
+
+
+@school_required
+def plg_edit(request, pk):
+    access = request.access
+    plg = _plg(request, pk)
+    require(rules.may_manage(access, plg))
+    form = PLGForm(request.POST or None, instance=plg, school=access.school)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The PLG was saved."))
+        return redirect_after_post(request, "plg:detail", pk=plg.pk)
+    return render_page(
+        request, "plg/plg_form.html", {"form": form, "plg": plg}, invalid=form.is_bound
+    )
+
+
+@school_required
+def plg_detail(request, pk):
+    access = request.access
+    plg = _plg(request, pk)
+    manage = rules.may_manage(access, plg)
+    agreements = list(selectors.open_agreements(school=access.school, plg=plg))
+    context = {
+        "plg": plg,
+        "may_manage": manage,
+        "may_read_private": rules.may_read_private(access, plg),
+        "sessions": selectors.sessions_timeline(plg=plg, include_drafts=manage),
+        "attendance_rates": selectors.attendance_rates(plg=plg),
+        "agreements": agreements,
+        "today": timezone.localdate(),
+    }
+    return render(request, "plg/plg_detail.html", context)
+
+
+def _session_forms(request, plg, session, data=None):
+    participants = services.plg_participants(plg)
+    earlier_open = [
+        agreement
+        for agreement in selectors.open_agreements(school=plg.school, plg=plg)
+        if session is None or agreement.session_id != session.pk
+    ]
+    initial, agreement_initial = {}, []
+    if session is not None:
+        initial["present"] = [
+            str(row.person_id) for row in session.attendance.all() if row.present
+        ] or [str(p.pk) for p in participants]
+        agreement_initial = [
+            {"text": a.text, "owner": a.owner_id, "due_on": a.due_on}
+            for a in session.agreements.all()
+            if a.is_open
+        ]
+    form = SessionForm(
+        data,
+        instance=session,
+        initial=initial,
+        participants=participants,
+        open_agreements=earlier_open,
+    )
+    formset = agreement_formset(data, participants=participants, initial=agreement_initial)
+    return form, formset
+
+
+def _draft_from_post(request, plg):
+    """The draft that autosave already made for this form, if any."""
+    session_id = request.POST.get("session_id", "")
+    if not session_id.isdigit():
+        return None
+    return _session(request, int(session_id), plg=plg)
+
+
+def _posted_revision(request):
+    revision = request.POST.get("revision", "")
+    return int(revision) if revision.isdigit() else None
+
+
+@school_required
+def session_log(request, pk, session_pk=None):
+    """Log a session on one page with one submit; drafts keep everything typed."""
+    access = request.access
+    plg = _plg(request, pk)
+    require(rules.may_manage(access, plg))
+    session = _session(request, session_pk, plg=plg) if session_pk else None
+    if request.method != "POST":
+        form, formset = _session_forms(request, plg, session)
+        return _render_log(request, plg, session, form, formset)
+
+    session = session or _draft_from_post(request, plg)
+    form, formset = _session_forms(request, plg, session, data=request.POST)
+    final = request.POST.get("action") != "draft"
+    form_ok, rows_ok = form.is_valid(), formset.is_valid()
+    if final and form_ok:
+        form.require_complete()
+    if final and not (form.is_valid() and rows_ok):
+        return _render_log(request, plg, session, form, formset, invalid=True)
+    try:
+        saved = services.session_save(
+            plg=plg,
+            session=session,
+            by=request.user,
+            data=session_input(form, formset),
+            final=final,
+            revision=_posted_revision(request),
+        )
+    except services.StaleEditError as error:
+        form.add_error(None, str(error))
+        return _render_log(request, plg, session, form, formset, invalid=True, stale=error.session)
+    if final:
+        messages.success(request, _("The session was saved. Thank you!"))
+        return redirect_after_post(request, "plg:session", session_pk=saved.pk)
+    messages.success(request, _("The draft was saved; you can finish it later."))
+    return redirect_after_post(request, "plg:session_edit", pk=plg.pk, session_pk=saved.pk)
+
+
+def _render_log(request, plg, session, form, formset, *, invalid=False, stale=None):
+    context = {
+        "plg": plg,
+        "session": session,
+        "form": form,
+        "formset": formset,
+        "stale": stale,
+        "revision": stale.revision if stale else (session.revision if session else ""),
+    }
+    return render_page(request, "plg/session_form.html", context, invalid=invalid)
+
+
+@school_required
+@require_POST
+def session_autosave(request, pk):
+    """Keep a draft while typing (htmx); a final session is only changed by its own submit."""
+    access = request.access
+    plg = _plg(request, pk)
+    require(rules.may_manage(access, plg))
+    session = _draft_from_post(request, plg)
+    if session is not None and not session.is_draft:
+        return render(request, "plg/session_form.html#autosave", {"skipped": True})
+    form, formset = _session_forms(request, plg, session, data=request.POST)
+    form.is_valid()
+    formset.is_valid()
+    try:
+        saved = services.session_save(
+            plg=plg,
+            session=session,
+            by=request.user,
+            data=session_input(form, formset),
+            final=False,
+            revision=_posted_revision(request),
+        )
+    except services.StaleEditError as error:
+        return render(request, "plg/session_form.html#autosave", {"stale": error.session})
+    return render(request, "plg/session_form.html#autosave", {"saved": saved})
+
+
+@school_required
+def session_detail(request, session_pk):
+    access = request.access
+    session = _session(request, session_pk)
+    plg = session.plg
+    if session.is_draft:
+        require(rules.may_manage(access, plg))
+    reflections = session.reflections.select_related("author")
+    context = {
+        "session": session,
+        "plg": plg,
+        "reflections": reflections,
+        "may_manage": rules.may_manage(access, plg),
+        "may_read_private": rules.may_read_private(access, plg),
+        "may_reflect": rules.may_reflect(access, session) and not session.is_draft,
+        "reflection_form": ReflectionForm(),
+    }
+    return render(request, "plg/session_detail.html", context)
+
+
+@school_required
+@require_POST
+def reflection_add(request, session_pk):
+    access = request.access
+    session = _session(request, session_pk, status=SessionStatus.FINAL)
+    require(rules.may_reflect(access, session))
+    form = ReflectionForm(request.POST)
+    if form.is_valid():
+        services.reflection_add(session=session, author=request.user, **form.cleaned_data)
+        messages.success(request, _("Your reflection was added."))
+        return redirect_after_post(request, "plg:session", session_pk=session.pk)
+    context = {
+        "session": session,
+        "plg": session.plg,
+        "reflections": session.reflections.select_related("author"),
+        "may_manage": rules.may_manage(access, session.plg),
+        "may_read_private": rules.may_read_private(access, session.plg),
+        "may_reflect": True,
+        "reflection_form": form,
+    }
+    return render_page(request, "plg/session_detail.html", context, invalid=True)
+
+
+@school_required
+def agreements(request):
+    """Open agreements of the school, per PLG and per person."""
+    access = request.access
+    person_id = request.GET.get("person", "")
+    owner = None
+    if person_id == "me":
+        owner = request.user
+    elif person_id.isdigit():
+        owner = scoped(school_people(access.school), access, school_path="memberships__school")
+        owner = owner.filter(pk=int(person_id)).first()
+        if owner is None:
+            raise Http404
+    rows = list(selectors.open_agreements(school=access.school, owner=owner))
+    return render(
+        request,
+        "plg/agreements.html",
+        {
+            "agreements": rows,
+            "owner": owner,
+            "people": school_people(access.school),
+            "today": timezone.localdate(),
+        },
+    )
