@@ -11,6 +11,7 @@ from leaders.models import Announcement, Mandate, SelfAssessment, TeacherLeaderR
 from tlschool.schools.schooljaar import Schooljaar
 
 ZERO = Decimal("0")
+TENTH = Decimal("0.1")
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,9 @@ def facilitation_for_roles(*, roles, year: Schooljaar, school) -> dict[int, Faci
         )
         used_hours, outside_hours = used.get(role.pk, (ZERO, ZERO))
         result[role.pk] = Facilitation(
-            allotted_hours=allotment.hours(school.dagdeel_hours) if allotment else ZERO,
+            allotted_hours=allotment.hours(school.dagdeel_hours).quantize(TENTH)
+            if allotment
+            else ZERO,
             used_hours=used_hours,
             outside_hours=outside_hours,
             elapsed_fraction=year.elapsed_fraction(),

@@ -122,7 +122,7 @@ def _role_context(request, role, **forms):
         "extras": _role_extras(access.school, [role.person_id]),
         "mandate_item_form": forms.get("mandate_item_form") or MandateItemForm(),
         "announcement_form": forms.get("announcement_form") or AnnouncementForm(),
-        "allotment_form": forms.get("allotment_form") or AllotmentForm(),
+        "allotment_form": forms.get("allotment_form") or _allotment_form(role, year),
         "course_form": forms.get("course_form") or CourseForm(),
     }
     if private:
@@ -140,6 +140,15 @@ def _role_context(request, role, **forms):
             dialogue_form=forms.get("dialogue_form") or DialogueNoteForm(),
         )
     return context
+
+
+def _allotment_form(role, year):
+    current = next((a for a in role.allotments.all() if a.schooljaar == year.start_year), None)
+    if current is None:
+        return AllotmentForm(initial={"schooljaar": year.label})
+    return AllotmentForm(
+        initial={"schooljaar": year.label, "amount": current.amount, "unit": current.unit}
+    )
 
 
 @school_required
