@@ -62,3 +62,13 @@ def login(client):
         return client
 
     return _login
+
+
+def visible_text(response) -> str:
+    """The page's text as a person reads it: tags dropped, white space folded."""
+    import html
+    import re
+
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return re.sub(r"\s+", " ", html.unescape(text))

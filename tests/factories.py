@@ -61,3 +61,42 @@ def member(school, role, username, full_name=None):
     user = UserFactory(username=username, full_name=full_name or username.replace("_", " ").title())
     MembershipFactory(user=user, school=school, role=role)
     return user
+
+
+def make_role(school, person, *, title="Rekencoördinator", kind="formal", ambition=None, **fields):
+    """A teacher-leader role made the way the app makes it (with mandate version 1)."""
+    from leaders import services
+    from tlschool.schools.schooljaar import Schooljaar
+
+    year = Schooljaar.current().start_year
+    defaults = {
+        "kind": kind,
+        "title": title,
+        "focus": "Rekenonderwijs met begrip",
+        "expertise": "",
+        "function_note": "",
+        "ambition": ambition,
+        "first_schooljaar": year,
+        "last_schooljaar": year,
+    }
+    defaults.update(fields)
+    return services.role_create(school=school, person=person, by=None, **defaults)
+
+
+def make_plg(school, leader, members=(), name="PLG Rekenen"):
+    from plg.models import PLG
+
+    plg = PLG.objects.create(school=school, name=name, theme="Rekenen met begrip")
+    plg.leaders.set([leader])
+    plg.members.set(members)
+    return plg
+
+
+def make_innovation(school, owner, *, title="Drieslagmodel", plgs=(), **fields):
+    from innovations import services
+
+    defaults = {"aanleiding": "Toetsresultaten", "goal": "Begrip bij rekenen"}
+    defaults.update(fields)
+    return services.innovation_create(
+        school=school, by=None, owner=owner, title=title, plgs=plgs, **defaults
+    )

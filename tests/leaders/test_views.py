@@ -1,0 +1,214 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from leaders import services
+from leaders.models import Decision, MandateItemKind, TeacherLeaderRole, TimeEntry
+from tests.conftest import visible_text
+from tests.factories import AmbitionFactory, MembershipFactory, UserFactory, make_role, member
+from tlschool.schools.models import Role
+from tlschool.schools.schooljaar import Schooljaar
+
+
+@pytest.fixture
+def role(school, teacher_leader, ambition):
+    role = make_role(school, teacher_leader, ambition=ambition)
+    services.mandate_item_add(
+        role=role,
+        kind=MandateItemKind.AUTHORITY,
+        description="Rekenmethode-onderdelen kiezen",
+        decision=Decision.ALONE,
+    )
+    return role
+
+
+def agreed(role, schoolleider):
+    services.mandate_agree(role=role, by=schoolleider, as_schoolleider=True)
+    services.mandate_agree(role=role, by=role.person, as_schoolleider=False)
+    return role
+
+
+def test_schoolleider_creates_a_role(login, schoolleider, teamlid, ambition):
+    year = Schooljaar.current().label
+    response = login(schoolleider).post(
+        reverse("leaders:role_create"),
+        {
+            "person": teamlid.pk,
+            "kind": "informal",
+            "title": "Kartrekker W&T",
+            "focus": "Onderzoekend leren",
+            "ambition": ambition.pk,
+            "first_schooljaar": year,
+            "last_schooljaar": year,
+        },
+        follow=True,
+    )
+    assert "Spreek nu het mandaat af" in response.text
+    assert TeacherLeaderRole.objects.get(person=teamlid).title == "Kartrekker W&T"
+
+
+def test_teacher_leader_may_not_create_roles(login, teacher_leader):
+    assert login(teacher_leader).get(reverse("leaders:role_create")).status_code == 403
+
+
+def test_a_person_of_another_school_cannot_be_given_a_role(
+    login, schoolleider, other_school_leader
+):
+    year = Schooljaar.current().label
+    response = login(schoolleider).post(
+        reverse("leaders:role_create"),
+        {
+            "person": other_school_leader.pk,
+            "kind": "formal",
+            "title": "Rekencoördinator",
+            "focus": "Rekenen",
+            "first_schooljaar": year,
+            "last_schooljaar": year,
+        },
+    )
+    assert response.status_code == 422
+    assert not TeacherLeaderRole.objects.exists()
+
+
+def test_who_leads_what_shows_the_agreed_mandate_in_plain_words(login, role, schoolleider, teamlid):
+    agreed(role, schoolleider)
+    response = login(teamlid).get(reverse("leaders:who_leads_what"))
+    assert "Sanne Jansen" in response.text and "Rekencoördinator" in response.text
+    assert "Rekenmethode-onderdelen kiezen" in response.text
+    assert "beslist zelf" in response.text
+    assert "niet gepositioneerd" not in response.text  # only the schoolleider sees that flag
+
+
+def test_schoolleider_sees_roles_that_are_not_positioned(login, role, schoolleider):
+    response = login(schoolleider).get(reverse("leaders:who_leads_what"))
+    assert "niet gepositioneerd" in response.text
+    assert "Het mandaat wordt nog afgesproken" in response.text
+
+
+def test_who_leads_what_filters_by_theme(login, role, school, schoolleider, teamlid):
+    other_theme = AmbitionFactory(school=school, title="Lezen")
+    reader = member(school, Role.TEACHER_LEADER, "lezer", "Eva van Dijk")
+    make_role(school, reader, title="Leescoördinator", ambition=other_theme)
+    response = login(teamlid).get(reverse("leaders:who_leads_what"), {"ambition": other_theme.pk})
+    assert "Leescoördinator" in response.text
+    assert "Rekencoördinator" not in response.text
+
+
+def test_team_members_do_not_see_time_logs_or_private_notes(login, role, teamlid):
+    services.time_entry_add(
+        role=role,
+        worked_on=timezone.localdate(),
+        hours=Decimal("2"),
+        activity="Geheime voorbereiding",
+        within_school_time=False,
+    )
+    services.dialogue_note_add(
+        school=role.school,
+        person=role.person,
+        author=role.person,
+        held_on=timezone.localdate(),
+        text="Vertrouwelijk gesprek",
+    )
+    response = login(teamlid).get(reverse("leaders:role", args=[role.pk]))
+    assert response.status_code == 200
+    assert "Geheime voorbereiding" not in response.text
+    assert "Vertrouwelijk gesprek" not in response.text
+    assert "Urenlijst" not in response.text
+
+
+def test_teacher_leader_logs_time_in_place_with_htmx(login, role, teacher_leader):
+    response = login(teacher_leader).post(
+        reverse("leaders:time_entry_add", args=[role.pk]),
+        {
+            "worked_on": timezone.localdate().isoformat(),
+            "hours": "1.5",
+            "activity": "Lesbezoek groep 5",
+            "within_school_time": "on",
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert 'id="time"' in response.text and "Lesbezoek groep 5" in response.text
+
+
+def test_absurd_hours_get_a_clear_message_and_nothing_is_saved(login, role, teacher_leader):
+    for hours, message in (("-2", "minstens een kwartier"), ("13", "hoogstens 12 uur")):
+        response = login(teacher_leader).post(
+            reverse("leaders:time_entry_add", args=[role.pk]),
+            {"worked_on": timezone.localdate().isoformat(), "hours": hours, "activity": "x"},
+        )
+        assert response.status_code == 422
+        assert message in response.text
+    assert not TimeEntry.objects.exists()
+
+
+def test_a_date_outside_the_schooljaar_is_a_form_error(login, role, teacher_leader):
+    before = Schooljaar.current().start - timedelta(days=3)
+    response = login(teacher_leader).post(
+        reverse("leaders:time_entry_add", args=[role.pk]),
+        {"worked_on": before.isoformat(), "hours": "2", "activity": "Zomerwerk"},
+    )
+    assert response.status_code == 422
+    assert "buiten het schooljaar" in response.text
+
+
+def test_mandate_item_added_in_place_and_agreement_reset(login, role, schoolleider):
+    agreed(role, schoolleider)
+    response = login(schoolleider).post(
+        reverse("leaders:mandate_item_add", args=[role.pk]),
+        {"kind": "responsibility", "description": "Toetskalender", "decision": "consult"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert "versie 2" in response.text
+    assert "Nog geen akkoord van de teacher leader" in response.text
+
+
+def test_teacher_leader_agrees_to_the_mandate(login, role, teacher_leader):
+    response = login(teacher_leader).post(
+        reverse("leaders:mandate_agree", args=[role.pk]), follow=True
+    )
+    assert "Uw akkoord met het mandaat is vastgelegd" in response.text
+    assert services.mandate_current(role=role).leader_agreed_by == teacher_leader
+
+
+def test_another_schools_role_answers_404(login, role, other_school_leader):
+    client = login(other_school_leader)
+    assert client.get(reverse("leaders:role", args=[role.pk])).status_code == 404
+    response = client.post(
+        reverse("leaders:mandate_item_add", args=[role.pk]),
+        {"kind": "authority", "description": "Overname", "decision": "alone"},
+    )
+    assert response.status_code == 404
+
+
+def test_self_assessment_is_private_and_shown_as_a_trend(login, role, teacher_leader, teamlid):
+    client = login(teacher_leader)
+    for score in ("2", "4"):
+        client.post(
+            reverse("leaders:assessment_add", args=[role.pk]),
+            {"skill": "listening", "score": score, "note": ""},
+        )
+    assert "luisteren : 2 → 4" in visible_text(client.get(reverse("leaders:role", args=[role.pk])))
+    other = visible_text(login(teamlid).get(reverse("leaders:role", args=[role.pk])))
+    assert "luisteren" not in other
+
+
+def test_who_leads_what_keeps_a_fixed_number_of_queries(
+    login, school, teamlid, django_assert_max_num_queries
+):
+    for number in range(12):
+        person = UserFactory(username=f"leider{number}")
+        MembershipFactory(user=person, school=school, role=Role.TEACHER_LEADER)
+        role = make_role(school, person, title=f"Rol {number}")
+        services.mandate_item_add(
+            role=role, kind="authority", description="Iets beslissen", decision="alone"
+        )
+    client = login(teamlid)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("leaders:who_leads_what"))
+    assert response.text.count("Rol ") >= 12
