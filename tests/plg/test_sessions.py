@@ -1,0 +1,241 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from plg.models import Agreement, Attendance, Reflection, Session, SessionStatus
+from tests.conftest import visible_text
+from tests.factories import make_plg, member
+from tlschool.schools.models import Role
+
+
+@pytest.fixture
+def colleague(school):
+    return member(school, Role.TEAMLID, "collega", "Lotte Visser")
+
+
+@pytest.fixture
+def plg(school, teacher_leader, teamlid, colleague):
+    return make_plg(school, teacher_leader, members=[teamlid, colleague])
+
+
+def session_data(plg, people, **overrides):
+    today = timezone.localdate()
+    data = {
+        "held_on": today.isoformat(),
+        "starts_at": "14:30",
+        "duration_minutes": "60",
+        "within_school_time": "on",
+        "work_kind": "experiment",
+        "tried": "Drieslagmodel in groep 5",
+        "learned": "Kinderen leggen hun aanpak beter uit",
+        "guests": "",
+        "private_notes": "",
+        "next_session_on": (today + timedelta(days=14)).isoformat(),
+        "present": [str(person.pk) for person in people],
+        "agreements-TOTAL_FORMS": "3",
+        "agreements-INITIAL_FORMS": "0",
+        "agreements-MIN_NUM_FORMS": "0",
+        "agreements-MAX_NUM_FORMS": "20",
+    }
+    for index in range(3):
+        data.update(
+            {
+                f"agreements-{index}-text": "",
+                f"agreements-{index}-owner": "",
+                f"agreements-{index}-due_on": "",
+            }
+        )
+    data.update(overrides)
+    return data
+
+
+def with_agreement(data, index, text, owner, days):
+    due = (timezone.localdate() + timedelta(days=days)).isoformat()
+    data[f"agreements-{index}-text"] = text
+    data[f"agreements-{index}-owner"] = str(owner.pk)
+    data[f"agreements-{index}-due_on"] = due
+    return data
+
+
+def test_a_session_with_two_agreements_is_logged_in_one_submit(
+    login, plg, teacher_leader, teamlid, colleague
+):
+    data = session_data(plg, [teacher_leader, teamlid])  # colleague was absent
+    with_agreement(data, 0, "Lesbezoek plannen", teamlid, 7)
+    with_agreement(data, 1, "Kijkwijzer delen", colleague, 10)
+    response = login(teacher_leader).post(
+        reverse("plg:session_new", args=[plg.pk]), data, follow=True
+    )
+    assert "De bijeenkomst is opgeslagen" in response.text
+    session = Session.objects.get(plg=plg)
+    assert session.status == SessionStatus.FINAL
+    assert {a.text for a in session.agreements.all()} == {"Lesbezoek plannen", "Kijkwijzer delen"}
+    absent = Attendance.objects.get(session=session, person=colleague)
+    assert absent.present is False
+    assert Attendance.objects.filter(session=session, present=True).count() == 2
+
+
+def test_open_agreements_come_back_on_the_next_form_to_tick_off(
+    login, plg, teacher_leader, teamlid, colleague
+):
+    client = login(teacher_leader)
+    data = with_agreement(session_data(plg, [teacher_leader]), 0, "Lesbezoek plannen", teamlid, 7)
+    with_agreement(data, 1, "Kijkwijzer delen", colleague, 10)
+    client.post(reverse("plg:session_new", args=[plg.pk]), data)
+    form = client.get(reverse("plg:session_new", args=[plg.pk]))
+    assert "Lesbezoek plannen" in form.text and "Kijkwijzer delen" in form.text
+
+    done = Agreement.objects.get(text="Lesbezoek plannen")
+    following = session_data(
+        plg, [teacher_leader], held_on=timezone.localdate().isoformat(), done_agreements=[done.pk]
+    )
+    client.post(reverse("plg:session_new", args=[plg.pk]), following)
+    done.refresh_from_db()
+    assert done.done_on == timezone.localdate()
+    assert Agreement.objects.get(text="Kijkwijzer delen").done_on is None  # carried on
+
+
+def test_a_failed_submit_keeps_everything_typed(login, plg, teacher_leader, teamlid):
+    data = session_data(plg, [teacher_leader], duration_minutes="0")
+    data["tried"] = "Een heel bijzondere les"
+    data["agreements-0-text"] = "Afspraak zonder eigenaar"
+    response = login(teacher_leader).post(reverse("plg:session_new", args=[plg.pk]), data)
+    assert response.status_code == 422
+    assert "tussen 1 minuut en 8 uur" in response.text
+    assert "Wie pakt dit op?" in response.text
+    assert "Een heel bijzondere les" in response.text
+    assert "Afspraak zonder eigenaar" in response.text
+    assert not Session.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("held_on", 10, "meer dan een week vooruit"),
+        ("duration_minutes", "481", "tussen 1 minuut en 8 uur"),
+    ],
+)
+def test_bad_session_input_gets_a_clear_message(login, plg, teacher_leader, field, value, message):
+    if field == "held_on":
+        value = (timezone.localdate() + timedelta(days=value)).isoformat()
+    data = session_data(plg, [teacher_leader], **{field: value})
+    response = login(teacher_leader).post(reverse("plg:session_new", args=[plg.pk]), data)
+    assert response.status_code == 422
+    assert message in response.text
+
+
+def test_an_owner_from_another_school_is_refused(login, plg, teacher_leader, other_school_leader):
+    data = with_agreement(
+        session_data(plg, [teacher_leader]), 0, "Overname", other_school_leader, 3
+    )
+    response = login(teacher_leader).post(reverse("plg:session_new", args=[plg.pk]), data)
+    assert response.status_code == 422
+    assert not Agreement.objects.exists()
+
+
+def test_save_draft_keeps_a_half_filled_session_to_finish_later(login, plg, teacher_leader):
+    client = login(teacher_leader)
+    data = session_data(plg, [teacher_leader], duration_minutes="", learned="", action="draft")
+    response = client.post(reverse("plg:session_new", args=[plg.pk]), data, follow=True)
+    assert "Het concept is bewaard" in response.text
+    draft = Session.objects.get(plg=plg)
+    assert draft.is_draft and draft.tried == "Drieslagmodel in groep 5"
+    finish = session_data(plg, [teacher_leader], session_id=draft.pk, revision=draft.revision)
+    client.post(reverse("plg:session_edit", args=[plg.pk, draft.pk]), finish)
+    draft.refresh_from_db()
+    assert draft.status == SessionStatus.FINAL and draft.duration_minutes == 60
+    assert Session.objects.count() == 1
+
+
+def test_autosave_makes_one_draft_and_keeps_updating_it(login, plg, teacher_leader):
+    client = login(teacher_leader)
+    url = reverse("plg:session_autosave", args=[plg.pk])
+    data = session_data(plg, [teacher_leader], tried="Eerste zin")
+    first = client.post(url, data, headers={"HX-Request": "true"})
+    assert "Concept bewaard om" in first.text
+    draft = Session.objects.get()
+    assert f'name="session_id" id="session-id" value="{draft.pk}"' in first.text
+    data.update(tried="Eerste zin, en meer", session_id=draft.pk, revision=draft.revision)
+    client.post(url, data, headers={"HX-Request": "true"})
+    draft.refresh_from_db()
+    assert Session.objects.count() == 1 and draft.tried == "Eerste zin, en meer"
+
+
+def test_a_second_save_from_a_stale_form_is_refused_not_overwritten(login, plg, teacher_leader):
+    client = login(teacher_leader)
+    client.post(reverse("plg:session_new", args=[plg.pk]), session_data(plg, [teacher_leader]))
+    session = Session.objects.get()
+    opened_at = session.revision
+    mine = session_data(plg, [teacher_leader], learned="Mijn versie", revision=opened_at)
+    theirs = session_data(plg, [teacher_leader], learned="Andere versie", revision=opened_at)
+    url = reverse("plg:session_edit", args=[plg.pk, session.pk])
+    client.post(url, theirs)
+    response = client.post(url, mine)
+    assert response.status_code == 422
+    assert "Iemand anders heeft deze bijeenkomst" in response.text
+    assert "Mijn versie" in response.text  # what I typed is still there
+    session.refresh_from_db()
+    assert session.learned == "Andere versie"
+
+
+def test_team_member_reads_learnings_but_not_private_notes(
+    login, plg, teacher_leader, school, teamlid
+):
+    outsider = member(school, Role.TEAMLID, "buitenstaander", "Daan Smit")
+    data = session_data(plg, [teacher_leader], private_notes="Twee collega's twijfelen")
+    login(teacher_leader).post(reverse("plg:session_new", args=[plg.pk]), data)
+    session = Session.objects.get()
+    text = visible_text(login(outsider).get(reverse("plg:session", args=[session.pk])))
+    assert "Kinderen leggen hun aanpak beter uit" in text
+    assert "twijfelen" not in text
+    assert "twijfelen" in login(teamlid).get(reverse("plg:session", args=[session.pk])).text
+
+
+def test_only_attendees_add_a_reflection(login, plg, teacher_leader, teamlid, colleague):
+    login(teacher_leader).post(
+        reverse("plg:session_new", args=[plg.pk]), session_data(plg, [teacher_leader, teamlid])
+    )
+    session = Session.objects.get()
+    url = reverse("plg:reflection_add", args=[session.pk])
+    assert login(colleague).post(url, {"text": "Ik was er niet"}).status_code == 403
+    response = login(teamlid).post(url, {"text": "Mooi om te zien"}, follow=True)
+    assert "Mooi om te zien" in response.text
+    assert Reflection.objects.count() == 1
+
+
+def test_team_members_cannot_log_sessions(login, plg, teamlid):
+    assert login(teamlid).get(reverse("plg:session_new", args=[plg.pk])).status_code == 403
+
+
+def test_overdue_agreements_are_marked(login, plg, teacher_leader, teamlid):
+    data = with_agreement(session_data(plg, [teacher_leader]), 0, "Te laat klaar", teamlid, -3)
+    login(teacher_leader).post(reverse("plg:session_new", args=[plg.pk]), data)
+    text = visible_text(login(teamlid).get(reverse("plg:agreements"), {"person": "me"}))
+    assert "Te laat klaar" in text and "te laat" in text
+
+
+def test_session_list_and_log_form_keep_a_fixed_number_of_queries(
+    login, plg, teacher_leader, teamlid, django_assert_max_num_queries
+):
+    client = login(teacher_leader)
+    for days in range(20):
+        held = timezone.localdate() - timedelta(days=days)
+        data = with_agreement(
+            session_data(
+                plg, [teacher_leader, teamlid], held_on=held.isoformat(), next_session_on=""
+            ),
+            0,
+            f"Afspraak {days}",
+            teamlid,
+            5,
+        )
+        client.post(reverse("plg:session_new", args=[plg.pk]), data)
+    assert Session.objects.count() == 20
+    with django_assert_max_num_queries(14):
+        detail = client.get(reverse("plg:detail", args=[plg.pk]))
+    with django_assert_max_num_queries(14):
+        form = client.get(reverse("plg:session_new", args=[plg.pk]))
+    assert "Afspraak 19" in form.text
+    assert detail.text.count('href="/plg/sessions/') >= 20
