@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import PASSWORD
 
@@ -36,26 +37,67 @@ def browser_context_args(browser_context_args):
 def pytest_runtest_makereport(item, call):
     """A failing journey leaves a screenshot and the page's HTML in test-artifacts/."""
     report = yield
-    page = item.funcargs.get("page") if hasattr(item, "funcargs") else None
-    if report.when == "call" and report.failed and page is not None:
+    if report.when != "call" or not report.failed:
+        return report
+    pages = list(getattr(item, "journey_pages", []))
+    if "page" in getattr(item, "funcargs", {}):
+        pages.insert(0, item.funcargs["page"])
+    name = item.nodeid.replace("/", "_").replace("::", "__")
+    for number, page in enumerate(pages):
         ARTIFACTS.mkdir(exist_ok=True)
-        name = item.nodeid.replace("/", "_").replace("::", "__")
         try:
-            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-            (ARTIFACTS / f"{name}.html").write_text(page.content())
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{number}.png"), full_page=True)
+            (ARTIFACTS / f"{name}-{number}.html").write_text(page.content())
         except Exception as error:  # the page may be gone; the report still stands
-            report.sections.append(("artifacts", f"could not save: {error}"))
+            report.sections.append(("artifacts", f"could not save page {number}: {error}"))
     return report
+
+
+def log_in(page, base_url, username, password=PASSWORD):
+    page.set_default_timeout(10_000)
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state("domcontentloaded")
+    return page
 
 
 @pytest.fixture
 def log_in_as(page, live_server):
-    def _log_in(username, password=PASSWORD):
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.get_by_label("Gebruikersnaam").fill(username)
-        page.get_by_label("Wachtwoord").fill(password)
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_load_state("domcontentloaded")
-        return page
+    """Log in on the test's page (one person per test)."""
+    return lambda username, password=PASSWORD: log_in(page, live_server.url, username, password)
 
-    return _log_in
+
+@pytest.fixture
+def page_for(request, browser, live_server, browser_context_args):
+    """A separate browser (own cookies) per person, for journeys with several people."""
+    contexts = []
+    request.node.journey_pages = []
+
+    def _page(username, password=PASSWORD):
+        context = browser.new_context(**browser_context_args)
+        contexts.append(context)
+        page = context.new_page()
+        request.node.journey_pages.append(page)
+        return log_in(page, live_server.url, username, password)
+
+    yield _page
+    for context in contexts:
+        context.close()
+
+
+AXE = Axe()
+BLOCKING_IMPACT = {"serious", "critical"}
+
+
+def assert_accessible(page):
+    """axe-core on the current page: no violation of impact serious or critical."""
+    results = AXE.run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACT]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(" ".join(node["target"]) for node in v["nodes"])
+        for v in blocking
+    )
+    assert not blocking, f"accessibility violations on {page.url}:\n{report}"

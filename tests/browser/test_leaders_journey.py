@@ -1,0 +1,46 @@
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def test_schoolleider_positions_a_teacher_leader_and_the_team_sees_it(
+    page_for, live_server, schoolleider, teacher_leader, teamlid, ambition
+):
+    leader = page_for("schoolleider")
+    leader.goto(f"{live_server.url}/leaders/roles/new/")
+    assert_accessible(leader)
+    leader.get_by_label("leerkracht").select_option(label="Sanne Jansen")
+    leader.get_by_label("formeel", exact=True).check()
+    leader.get_by_label("titel").fill("Rekencoördinator")
+    leader.get_by_label("focus").fill("Rekenonderwijs waarin kinderen begrijpen wat ze doen")
+    leader.get_by_label("ambitie").select_option(label="Sterk rekenonderwijs")
+    leader.get_by_role("button", name="Opslaan").click()
+    expect(leader.get_by_text("Spreek nu het mandaat af")).to_be_visible()
+    expect(leader.get_by_text("niet gepositioneerd").first).to_be_visible()
+
+    # A mandate item is added in place (htmx), without a page load.
+    leader.get_by_text("Onderdeel van het mandaat toevoegen").click()
+    leader.locator("#mandate #id_description").fill("Rekenmethode-onderdelen kiezen")
+    leader.locator("#mandate #id_decision").select_option(label="beslist zelf")
+    leader.locator("#mandate").get_by_role("button", name="Toevoegen").click()
+    expect(leader.locator("#mandate").get_by_text("Rekenmethode-onderdelen kiezen")).to_be_visible()
+    leader.get_by_role("button", name="Ik ga akkoord met dit mandaat").click()
+    expect(leader.get_by_text("Uw akkoord met het mandaat is vastgelegd")).to_be_visible()
+    assert_accessible(leader)
+    role_url = leader.url
+
+    tl = page_for("teacher_leader")
+    tl.goto(role_url)
+    tl.get_by_role("button", name="Ik ga akkoord met dit mandaat").click()
+    expect(tl.get_by_text("Akkoord van Sanne Jansen (teacher leader)")).to_be_visible()
+
+    member = page_for("teamlid")
+    member.goto(f"{live_server.url}/leaders/")
+    card = member.get_by_role("article").filter(has_text="Sanne Jansen")
+    expect(card).to_contain_text("Rekencoördinator")
+    expect(card).to_contain_text("Rekenmethode-onderdelen kiezen")
+    expect(card).to_contain_text("beslist zelf")
+    assert_accessible(member)

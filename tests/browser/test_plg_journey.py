@@ -1,0 +1,45 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+from tests.factories import make_plg
+
+pytestmark = pytest.mark.browser
+
+
+def test_teacher_leader_logs_a_session_and_the_team_reads_the_learnings(
+    page_for, live_server, school, teacher_leader, teamlid
+):
+    plg = make_plg(school, teacher_leader, members=[teamlid])
+    tl = page_for("teacher_leader")
+    tl.goto(f"{live_server.url}/plg/{plg.pk}/")
+    tl.get_by_role("link", name="Bijeenkomst vastleggen").click()
+    assert_accessible(tl)
+
+    tl.get_by_label("Duur (minuten)").fill("60")
+    tl.get_by_label("Wat we uitprobeerden").fill("Drieslagmodel in groep 5")
+    tl.get_by_label("Wat we leerden").fill("Kinderen die tekenen, leggen beter uit")
+    due = (timezone.localdate() + timedelta(days=7)).isoformat()
+    rows = [("Lesbezoek plannen", "Thomas Bakker"), ("Kijkwijzer delen", "Sanne Jansen")]
+    for index, (text, owner) in enumerate(rows):
+        tl.locator(f"#id_agreements-{index}-text").fill(text)
+        tl.locator(f"#id_agreements-{index}-owner").select_option(label=owner)
+        tl.locator(f"#id_agreements-{index}-due_on").fill(due)
+    tl.get_by_role("button", name="Bijeenkomst opslaan").click()
+    expect(tl.get_by_text("De bijeenkomst is opgeslagen")).to_be_visible()
+    expect(tl.get_by_text("Lesbezoek plannen")).to_be_visible()
+    expect(tl.get_by_text("Kijkwijzer delen")).to_be_visible()
+
+    tl.goto(f"{live_server.url}/plg/{plg.pk}/sessions/new/")
+    carried = tl.get_by_role("group", name="Afspraken uit eerdere bijeenkomsten die klaar zijn")
+    expect(carried).to_contain_text("Lesbezoek plannen")
+    expect(carried).to_contain_text("Kijkwijzer delen")
+
+    member = page_for("teamlid")
+    member.goto(f"{live_server.url}/plg/{plg.pk}/")
+    member.get_by_role("link", name=timezone.localdate().strftime("%Y"), exact=False).first.click()
+    expect(member.get_by_text("Kinderen die tekenen, leggen beter uit")).to_be_visible()
+    assert_accessible(member)
