@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from statistics import mean
 
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Avg, Count, Max, Prefetch, Q
 from django.utils import timezone
 
 from innovations.models import (
@@ -163,4 +163,55 @@ def open_pulses_for(*, school, person):
         Pulse.objects.filter(innovation__school=school, closed_at__isnull=True)
         .exclude(participants__person=person)
         .select_related("innovation")
+    )
+
+
+def innovations_overview(*, schools):
+    """Innovations of several schools with their monitoring and stage plans, in two queries."""
+    return (
+        Innovation.objects.filter(school__in=schools)
+        .select_related("owner", "school")
+        .prefetch_related("stage_plans")
+        .annotate(
+            monitoring_count=Count("monitoring_entries", distinct=True),
+            last_monitoring_on=Max("monitoring_entries__observed_on"),
+        )
+        .order_by("school__name", "title")
+    )
+
+
+def is_behind_plan(innovation) -> bool:
+    """The current stage's planned end, or the trajectory's, has passed."""
+    if innovation.stage in FINISHED:
+        return False
+    today = timezone.localdate()
+    plan = next((p for p in innovation.stage_plans.all() if p.stage == innovation.stage), None)
+    if plan and plan.planned_end and plan.planned_end < today:
+        return True
+    return bool(innovation.planned_end and innovation.planned_end < today)
+
+
+def pulses_overview(*, schools):
+    """Every pulse with its answer count and averages; individual answers never leave the query."""
+    return (
+        Pulse.objects.filter(innovation__school__in=schools)
+        .annotate(
+            answer_count=Count("answers"),
+            willen_avg=Avg("answers__willen"),
+            kunnen_avg=Avg("answers__kunnen"),
+        )
+        .select_related("innovation")
+        .order_by("innovation_id", "-created_at")
+    )
+
+
+def innovations_for_person(*, school, person):
+    """Innovations a person takes part in: as owner or through a PLG that carries it."""
+    return (
+        Innovation.objects.filter(school=school)
+        .filter(Q(owner=person) | Q(plgs__members=person) | Q(plgs__leaders=person))
+        .exclude(stage__in=FINISHED)
+        .select_related("owner")
+        .distinct()
+        .order_by("title")
     )

@@ -4,10 +4,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery, Sum
 
 from leaders.facilitation import Facilitation
-from leaders.models import Announcement, Mandate, SelfAssessment, TeacherLeaderRole, TimeEntry
+from leaders.models import (
+    Announcement,
+    Mandate,
+    SelfAssessment,
+    TeacherLeaderRole,
+    TimeAllotment,
+    TimeEntry,
+    TimeUnit,
+)
 from tlschool.schools.schooljaar import Schooljaar
 
 ZERO = Decimal("0")
@@ -102,3 +110,58 @@ def skill_trends(*, school, person):
     ):
         trends[assessment.get_skill_display()].append(assessment)
     return dict(sorted(trends.items()))
+
+
+def roles_overview(*, schools, year: Schooljaar):
+    """Roles of several schools in one query, with what the overview pages need annotated:
+    the newest mandate's agreement, the announcement, the allotment and the time used."""
+    latest = Mandate.objects.filter(role=OuterRef("pk")).order_by("-version")
+    allotment = TimeAllotment.objects.filter(role=OuterRef("pk"), schooljaar=year.start_year)
+    entries = TimeEntry.objects.filter(
+        role=OuterRef("pk"), worked_on__range=(year.start, year.end)
+    ).values("role")
+    return (
+        TeacherLeaderRole.objects.filter(
+            school__in=schools,
+            first_schooljaar__lte=year.start_year,
+            last_schooljaar__gte=year.start_year,
+        )
+        .select_related("person", "school")
+        .annotate(
+            leader_agreed_at=Subquery(latest.values("leader_agreed_at")[:1]),
+            schoolleider_agreed_at=Subquery(latest.values("schoolleider_agreed_at")[:1]),
+            is_announced=Exists(Announcement.objects.filter(role=OuterRef("pk"))),
+            allotted_amount=Subquery(allotment.values("amount")[:1]),
+            allotted_unit=Subquery(allotment.values("unit")[:1]),
+            used_hours=Subquery(entries.annotate(total=Sum("hours")).values("total")[:1]),
+            outside_hours=Subquery(
+                entries.filter(within_school_time=False)
+                .annotate(total=Sum("hours"))
+                .values("total")[:1]
+            ),
+        )
+        .order_by("school__name", "person__full_name")
+    )
+
+
+def overview_positioning(role) -> Positioning:
+    return Positioning(
+        mandate_agreed=bool(role.leader_agreed_at and role.schoolleider_agreed_at),
+        announced=role.is_announced,
+    )
+
+
+def overview_facilitation(role, year: Schooljaar) -> Facilitation:
+    school = role.school
+    allotted = ZERO
+    if role.allotted_amount is not None:
+        allotted = role.allotted_amount
+        if role.allotted_unit == TimeUnit.DAGDELEN:
+            allotted = allotted * school.dagdeel_hours
+    return Facilitation(
+        allotted_hours=allotted.quantize(TENTH),
+        used_hours=role.used_hours or ZERO,
+        outside_hours=role.outside_hours or ZERO,
+        elapsed_fraction=year.elapsed_fraction(),
+        outside_threshold_percent=school.outside_time_threshold_percent,
+    )

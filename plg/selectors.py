@@ -3,9 +3,10 @@
 from collections import defaultdict
 
 from django.db.models import Count, Max, Prefetch, Q
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from plg.models import PLG, Agreement, Attendance, SessionStatus
+from plg.models import PLG, Agreement, Attendance, Session, SessionStatus
 
 FINAL = SessionStatus.FINAL
 
@@ -81,3 +82,59 @@ def open_agreements(*, school, plg=None, owner=None):
 def overdue_count(agreements) -> int:
     today = timezone.localdate()
     return sum(1 for agreement in agreements if agreement.due_on < today)
+
+
+def plgs_overview(*, schools):
+    return (
+        PLG.objects.filter(school__in=schools)
+        .annotate(last_session_on=Max("sessions__held_on", filter=Q(sessions__status=FINAL)))
+        .order_by("school__name", "name")
+    )
+
+
+def sessions_per_month(*, schools, since):
+    """(school_id, month, count) of final sessions from `since` on, in one query."""
+    return (
+        Session.objects.filter(plg__school__in=schools, status=FINAL, held_on__gte=since)
+        .annotate(month=TruncMonth("held_on"))
+        .values("plg__school_id", "month")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+
+
+def attendance_per_school(*, schools, start, end):
+    return (
+        Attendance.objects.filter(
+            session__plg__school__in=schools,
+            session__status=FINAL,
+            session__held_on__range=(start, end),
+        )
+        .values("session__plg__school_id")
+        .annotate(present=Count("pk", filter=Q(present=True)), total=Count("pk"))
+        .order_by()
+    )
+
+
+def agreements_per_school(*, schools):
+    today = timezone.localdate()
+    return (
+        Agreement.objects.filter(
+            plg__school__in=schools, done_on__isnull=True, session__status=FINAL
+        )
+        .values("plg__school_id")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+        .order_by()
+    )
+
+
+def plgs_for_person(*, school, person):
+    return (
+        PLG.objects.filter(school=school, is_active=True)
+        .filter(Q(leaders=person) | Q(members=person))
+        .annotate(
+            next_session_on=Max("sessions__next_session_on", filter=Q(sessions__status=FINAL))
+        )
+        .distinct()
+        .order_by("name")
+    )

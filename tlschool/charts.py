@@ -18,7 +18,7 @@ class Series:
     points: list[tuple[str, float]]  # (x label, value)
     colour: str = ""
     polyline: str = ""
-    dots: list[tuple[float, float, str, float]] = field(default_factory=list)
+    dots: list[tuple[str, str, str, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -28,12 +28,17 @@ class LineChart:
     max_value: float
     width: int = WIDTH
     height: int = HEIGHT
-    y_ticks: list[tuple[float, str]] = field(default_factory=list)
-    x_ticks: list[tuple[float, str]] = field(default_factory=list)
+    y_ticks: list[tuple[str, str]] = field(default_factory=list)
+    x_ticks: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return not any(s.points for s in self.series)
+
+
+def _n(value: float) -> str:
+    """A coordinate for SVG: always a dot, whatever the page's language formats numbers as."""
+    return f"{value:.1f}"
 
 
 def _nice_max(value: float) -> float:
@@ -66,11 +71,11 @@ def line_chart(series: list[Series]) -> LineChart:
             (round(x_of(label), 1), round(y_of(value), 1), label, value)
             for label, value in s.points
         ]
-        s.polyline = " ".join(f"{x},{y}" for x, y, _l, _v in coords)
+        s.polyline = " ".join(f"{x},{y}" for x, y, _label, _value in coords)
         s.dots = coords
-    y_ticks = [(round(y_of(top * f), 1), _fmt(top * f)) for f in (0, 0.5, 1)]
+    y_ticks = [(_n(y_of(top * f)), _fmt(top * f)) for f in (0, 0.5, 1)]
     step = max(1, len(labels) // 6)
-    x_ticks = [(round(x_of(label), 1), label) for label in labels[::step]]
+    x_ticks = [(_n(x_of(label)), label) for label in labels[::step]]
     return LineChart(series, labels, top, y_ticks=y_ticks, x_ticks=x_ticks)
 
 
@@ -78,10 +83,10 @@ def line_chart(series: list[Series]) -> LineChart:
 class Bar:
     label: str
     value: float
-    x: float
-    y: float
-    width: float
-    height: float
+    x: str
+    y: str
+    width: str
+    height: str
 
 
 @dataclass
@@ -105,13 +110,13 @@ def bar_chart(values: list[tuple[str, float]]) -> BarChart:
             Bar(
                 label=label,
                 value=value,
-                x=round(PAD_LEFT + index * slot + slot * 0.15, 1),
-                y=round(PAD_TOP + inner_h - height, 1),
-                width=round(slot * 0.7, 1),
-                height=round(height, 1),
+                x=_n(PAD_LEFT + index * slot + slot * 0.15),
+                y=_n(PAD_TOP + inner_h - height),
+                width=_n(slot * 0.7),
+                height=_n(height),
             )
         )
-    y_ticks = [(round(PAD_TOP + inner_h - f * inner_h, 1), _fmt(top * f)) for f in (0, 0.5, 1)]
+    y_ticks = [(_n(PAD_TOP + inner_h - f * inner_h), _fmt(top * f)) for f in (0, 0.5, 1)]
     return BarChart(bars, top, y_ticks=y_ticks)
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", school_views.healthz, name="healthz"),
     path("", include("tlschool.schools.urls")),
+    path("", include("tlschool.overview.urls")),
     path("leaders/", include("leaders.urls")),
     path("plg/", include("plg.urls")),
     path("innovations/", include("innovations.urls")),

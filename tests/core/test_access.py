@@ -32,7 +32,9 @@ def test_only_the_schoolleider_manages_the_team(login, schoolleider, teacher_lea
 
 def test_board_staff_read_but_do_not_manage(login, board_staff, schoolleider):
     client = login(board_staff)
-    assert client.get(reverse("home")).status_code == 200
+    home = client.get(reverse("home"), follow=True)
+    assert home.status_code == 200
+    assert "Elke school van het bestuur op dezelfde maatstaven" in home.text
     assert client.get(reverse("team")).status_code == 403
 
 

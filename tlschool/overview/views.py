@@ -1,10 +1,234 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from innovations.selectors import innovations_for_person, open_pulses_for
+from innovations.stages import Stage
+from leaders.models import TeacherLeaderRole, TimeEntry
+from plg.models import Session, SessionStatus
+from plg.selectors import open_agreements, plgs_for_person
+from tlschool.charts import bar_chart
+from tlschool.overview import exports
+from tlschool.overview.health import school_health
+from tlschool.overview.report import year_report
+from tlschool.schools.access import require
+from tlschool.schools.decorators import school_required
+from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
+
+
+def _year(request) -> Schooljaar:
+    return Schooljaar.parse(request.GET.get("schooljaar")) or Schooljaar.current()
 
 
 @login_required
 def home(request):
     access = request.access
     if not access.can_read:
-        return render(request, "schools/no_school.html", status=200)
-    return render(request, "overview/home.html", {})
+        return render(request, "schools/no_school.html")
+    if access.is_schoolleider:
+        return _dashboard(request)
+    if access.is_read_only:
+        return redirect("overview:board")
+    person = request.user
+    context = {
+        "plgs": plgs_for_person(school=access.school, person=person),
+        "agreements": list(open_agreements(school=access.school, owner=person)),
+        "innovations": innovations_for_person(school=access.school, person=person),
+        "pulses": open_pulses_for(school=access.school, person=person),
+        "roles": TeacherLeaderRole.objects.filter(school=access.school, person=person).order_by(
+            "-last_schooljaar"
+        ),
+        "today": timezone.localdate(),
+    }
+    return render(request, "overview/home.html", context)
+
+
+def _dashboard(request):
+    access = request.access
+    year = _year(request)
+    health = school_health(schools=[access.school], year=year)[0]
+    context = {
+        "health": health,
+        "year": year,
+        "years": schooljaar_choices(),
+        "sessions_chart": bar_chart(
+            [(label[:2], count) for label, count in health.sessions_per_month]
+        ),
+    }
+    return render(request, "overview/dashboard.html", context)
+
+
+@school_required
+def dashboard(request):
+    require(request.access.can_see_overview)
+    return _dashboard(request)
+
+
+@school_required
+def board_overview(request):
+    access = request.access
+    require(access.board_staff)
+    year = _year(request)
+    schools = access.school.board.schools.all()
+    context = {
+        "board": access.school.board,
+        "healths": school_health(schools=schools, year=year),
+        "year": year,
+        "years": schooljaar_choices(),
+    }
+    return render(request, "overview/board.html", context)
+
+
+@school_required
+def export_innovations(request):
+    access = request.access
+    require(access.can_see_overview)
+    health = school_health(schools=[access.school], year=_year(request))[0]
+    rows = [
+        (
+            row.innovation.title,
+            Stage(row.innovation.stage).label,
+            row.innovation.owner,
+            row.days_in_stage,
+            _("yes") if row.behind_plan else _("no"),
+            row.innovation.monitoring_count,
+            row.innovation.last_monitoring_on or "",
+            row.innovation.planned_start or "",
+            row.innovation.planned_end or "",
+        )
+        for row in health.innovations
+    ]
+    header = [
+        _("Innovation"),
+        _("Stage"),
+        _("Owner"),
+        _("Days in stage"),
+        _("Behind plan"),
+        _("Monitoring entries"),
+        _("Last monitoring"),
+        _("Planned start"),
+        _("Planned end"),
+    ]
+    return exports.csv_response(
+        filename=f"innovaties-{access.school.slug}.csv",
+        header=header,
+        rows=rows,
+        separator=exports.separator_from(request),
+    )
+
+
+@school_required
+def export_sessions(request):
+    access = request.access
+    require(access.can_see_overview)
+    year = _year(request)
+    sessions = (
+        Session.objects.filter(
+            plg__school=access.school,
+            status=SessionStatus.FINAL,
+            held_on__range=(year.start, year.end),
+        )
+        .select_related("plg")
+        .prefetch_related("attendance", "agreements")
+        .order_by("held_on", "pk")
+    )
+    rows = [
+        (
+            session.plg.name,
+            session.held_on,
+            session.duration_minutes or "",
+            _("yes") if session.within_school_time else _("no"),
+            session.get_work_kind_display(),
+            sum(1 for row in session.attendance.all() if row.present),
+            len(session.attendance.all()),
+            session.tried,
+            session.learned,
+            len(session.agreements.all()),
+        )
+        for session in sessions
+    ]
+    header = [
+        _("PLG"),
+        _("Date"),
+        _("Minutes"),
+        _("Within school time"),
+        _("Kind of work"),
+        _("Present"),
+        _("Members"),
+        _("What we tried"),
+        _("What we learned"),
+        _("Agreements"),
+    ]
+    return exports.csv_response(
+        filename=f"plg-bijeenkomsten-{year.label}.csv",
+        header=header,
+        rows=rows,
+        separator=exports.separator_from(request),
+    )
+
+
+@school_required
+def export_time(request):
+    access = request.access
+    require(access.can_see_overview)
+    year = _year(request)
+    entries = (
+        TimeEntry.objects.filter(
+            role__school=access.school, worked_on__range=(year.start, year.end)
+        )
+        .select_related("role__person")
+        .order_by("role__person__full_name", "worked_on")
+    )
+    rows = [
+        (
+            entry.role.person,
+            entry.role.title,
+            entry.worked_on,
+            str(entry.hours).replace(".", ","),
+            _("yes") if entry.within_school_time else _("no"),
+            entry.activity,
+        )
+        for entry in entries
+    ]
+    header = [
+        _("Teacher leader"),
+        _("Role"),
+        _("Date"),
+        _("Hours"),
+        _("Within school time"),
+        _("Activity"),
+    ]
+    return exports.csv_response(
+        filename=f"uren-{year.label}.csv",
+        header=header,
+        rows=rows,
+        separator=exports.separator_from(request),
+    )
+
+
+@school_required
+def report(request):
+    access = request.access
+    require(access.can_see_overview)
+    year = _year(request)
+    context = {
+        "report": year_report(school=access.school, year=year),
+        "year": year,
+        "years": schooljaar_choices(),
+    }
+    return render(request, "overview/report.html", context)
+
+
+@school_required
+def report_pdf(request):
+    access = request.access
+    require(access.can_see_overview)
+    year = _year(request)
+    pdf = exports.year_report_pdf(year_report(school=access.school, year=year))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="jaarverslag-{access.school.slug}-{year.label}.pdf"'
+    )
+    return response

@@ -80,32 +80,36 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def available_schools(user) -> list[tuple[School, str | None]]:
-    """Every school the user may open, with their role there (None for board staff)."""
+def _options(user) -> tuple[list[tuple[School, str | None]], set[int]]:
+    """Every school the user may open, with their role there, and the boards they staff."""
     if not user.is_authenticated:
-        return []
+        return [], set()
     schools: dict[int, tuple[School, str | None]] = {}
     for membership in Membership.objects.filter(user=user).select_related("school"):
         schools[membership.school_id] = (membership.school, membership.role)
-    board_ids = BoardStaff.objects.filter(user=user).values_list("board_id", flat=True)
-    for school in School.objects.filter(board_id__in=board_ids):
-        schools.setdefault(school.pk, (school, None))
-    return sorted(schools.values(), key=lambda pair: pair[0].name)
+    staffed = set(BoardStaff.objects.filter(user=user).values_list("board_id", flat=True))
+    if staffed:
+        for school in School.objects.filter(board_id__in=staffed):
+            schools.setdefault(school.pk, (school, None))
+    return sorted(schools.values(), key=lambda pair: pair[0].name), staffed
+
+
+def available_schools(user) -> list[tuple[School, str | None]]:
+    """Every school the user may open, with their role there (None for board staff)."""
+    return _options(user)[0]
 
 
 def access_for(user, school_id: int | None = None) -> Access:
     """The user's access in the school `school_id`, or in their first school."""
-    options = available_schools(user)
+    options, staffed = _options(user)
     if not options:
         return Access(user=user, school=None)
-    chosen = next((pair for pair in options if pair[0].pk == school_id), options[0])
-    school, role = chosen
-    board_staff = BoardStaff.objects.filter(user=user, board_id=school.board_id).exists()
+    school, role = next((pair for pair in options if pair[0].pk == school_id), options[0])
     return Access(
         user=user,
         school=school,
         role=role,
-        board_staff=board_staff,
+        board_staff=school.board_id in staffed,
         available_schools=tuple(options),
     )
 

@@ -1,0 +1,134 @@
+"""The programme's health per school: what the dashboard, the board overview and the year
+report show. Built for several schools at once in a fixed number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from innovations import selectors as innovation_selectors
+from innovations.stages import BOARD_COLUMNS, Stage
+from leaders import selectors as leader_selectors
+from leaders.facilitation import Facilitation
+from leaders.selectors import Positioning
+from plg import selectors as plg_selectors
+from tlschool.overview.signals import Signal, signals_for
+from tlschool.schools.schooljaar import Schooljaar
+
+
+@dataclass
+class RoleRow:
+    role: object
+    positioning: Positioning
+    facilitation: Facilitation
+
+
+@dataclass
+class InnovationRow:
+    innovation: object
+    days_in_stage: int
+    behind_plan: bool
+    pulse: object | None = None  # the newest pulse, with answer_count and averages
+
+
+@dataclass
+class SchoolHealth:
+    school: object
+    year: Schooljaar
+    roles: list[RoleRow] = field(default_factory=list)
+    innovations: list[InnovationRow] = field(default_factory=list)
+    plgs: list = field(default_factory=list)
+    sessions_per_month: list[tuple[str, int]] = field(default_factory=list)
+    attendance_present: int = 0
+    attendance_total: int = 0
+    open_agreements: int = 0
+    overdue_agreements: int = 0
+    signals: list[Signal] = field(default_factory=list)
+
+    @property
+    def attendance_percent(self) -> int | None:
+        if not self.attendance_total:
+            return None
+        return round(self.attendance_present / self.attendance_total * 100)
+
+    @property
+    def stage_counts(self) -> list[tuple[str, str, int]]:
+        counts = defaultdict(int)
+        for row in self.innovations:
+            counts[row.innovation.stage] += 1
+        return [(stage, Stage(stage).label, counts[stage]) for stage in BOARD_COLUMNS]
+
+    @property
+    def sessions_in_period(self) -> int:
+        return sum(count for _label, count in self.sessions_per_month)
+
+    @property
+    def positioned_count(self) -> int:
+        return sum(1 for row in self.roles if row.positioning.is_positioned)
+
+
+def months_shown(year: Schooljaar, today: date) -> list[date]:
+    """Twelve month starts: the last twelve up to today, or the whole of a past schooljaar."""
+    end = min(today, year.end)
+    months = []
+    cursor = date(end.year, end.month, 1)
+    for _ in range(12):
+        months.append(cursor)
+        cursor = date(cursor.year - (cursor.month == 1), (cursor.month - 2) % 12 + 1, 1)
+    return list(reversed(months))
+
+
+def school_health(*, schools, year: Schooljaar) -> list[SchoolHealth]:
+    today = timezone.localdate()
+    schools = list(schools)
+    result = {school.pk: SchoolHealth(school=school, year=year) for school in schools}
+
+    for role in leader_selectors.roles_overview(schools=schools, year=year):
+        result[role.school_id].roles.append(
+            RoleRow(
+                role=role,
+                positioning=leader_selectors.overview_positioning(role),
+                facilitation=leader_selectors.overview_facilitation(role, year),
+            )
+        )
+
+    newest_pulse = {}
+    for pulse in innovation_selectors.pulses_overview(schools=schools):
+        newest_pulse.setdefault(pulse.innovation_id, pulse)
+    for innovation in innovation_selectors.innovations_overview(schools=schools):
+        result[innovation.school_id].innovations.append(
+            InnovationRow(
+                innovation=innovation,
+                days_in_stage=innovation.days_in_stage,
+                behind_plan=innovation_selectors.is_behind_plan(innovation),
+                pulse=newest_pulse.get(innovation.pk),
+            )
+        )
+
+    for plg in plg_selectors.plgs_overview(schools=schools):
+        result[plg.school_id].plgs.append(plg)
+
+    months = months_shown(year, today)
+    counts = defaultdict(int)
+    for row in plg_selectors.sessions_per_month(schools=schools, since=months[0]):
+        month = row["month"]
+        month = month.date() if hasattr(month, "date") else month
+        counts[(row["plg__school_id"], month)] = row["count"]
+    for school_id, health in result.items():
+        health.sessions_per_month = [
+            (date_format(month, "M Y"), counts[(school_id, month)]) for month in months
+        ]
+
+    for row in plg_selectors.attendance_per_school(schools=schools, start=year.start, end=year.end):
+        health = result[row["session__plg__school_id"]]
+        health.attendance_present, health.attendance_total = row["present"], row["total"]
+
+    for row in plg_selectors.agreements_per_school(schools=schools):
+        health = result[row["plg__school_id"]]
+        health.open_agreements, health.overdue_agreements = row["open"], row["overdue"]
+
+    for health in result.values():
+        health.signals = signals_for(health, today=today)
+    return [result[school.pk] for school in schools]

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from tlschool.overview import views
+
+app_name = "overview"
+urlpatterns = [
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("board/", views.board_overview, name="board"),
+    path("exports/innovations.csv", views.export_innovations, name="export_innovations"),
+    path("exports/sessions.csv", views.export_sessions, name="export_sessions"),
+    path("exports/time.csv", views.export_time, name="export_time"),
+    path("report/", views.report, name="report"),
+    path("report.pdf", views.report_pdf, name="report_pdf"),
+]
