@@ -101,6 +101,8 @@ class MoveForm(forms.Form):
 
 
 class MonitoringPlanForm(RevisionForm):
+    prefix = "mplan"
+
     class Meta:
         model = Innovation
         fields = ["monitoring_what", "monitoring_how", "monitoring_when"]
@@ -117,6 +119,8 @@ class MonitoringPlanForm(RevisionForm):
 
 
 class BorgingPlanForm(RevisionForm):
+    prefix = "bplan"
+
     class Meta:
         model = Innovation
         fields = ["borging_agreements", "borging_anchor", "borging_guardian", "borging_review_on"]
@@ -133,6 +137,8 @@ class BorgingPlanForm(RevisionForm):
 
 
 class ApproachForm(RevisionForm):
+    prefix = "approach"
+
     class Meta:
         model = Innovation
         fields = ["change_colour", "change_colour_reason"]
@@ -212,6 +218,8 @@ class StagePlanForm(forms.ModelForm):
 
 
 class SlowdownForm(forms.ModelForm):
+    prefix = "slowdown"  # the move form has a "reason" too
+
     class Meta:
         model = Slowdown
         fields = ["reason"]

@@ -215,3 +215,20 @@ def innovations_for_person(*, school, person):
         .distinct()
         .order_by("title")
     )
+
+
+def innovations_for_report(*, school, start, end):
+    """Innovations active in a period with their stages, monitoring and adjustments."""
+    return (
+        Innovation.objects.filter(school=school, created_at__date__lte=end)
+        .exclude(stage__in=FINISHED, stage_since__date__lt=start)
+        .select_related("owner", "borging_guardian")
+        .prefetch_related(
+            "stage_changes",
+            "adjustments",
+            Prefetch(
+                "monitoring_entries", queryset=MonitoringEntry.objects.order_by("observed_on")
+            ),
+        )
+        .order_by("title")
+    )

@@ -187,6 +187,8 @@ class SelfAssessmentForm(RolePageForm):
 
 
 class DialogueNoteForm(RolePageForm):
+    prefix = "dialogue"  # its "text" would otherwise share an id with the announcement's
+
     class Meta:
         model = DialogueNote
         fields = ["held_on", "text"]

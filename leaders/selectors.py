@@ -165,3 +165,20 @@ def overview_facilitation(role, year: Schooljaar) -> Facilitation:
         elapsed_fraction=year.elapsed_fraction(),
         outside_threshold_percent=school.outside_time_threshold_percent,
     )
+
+
+def roles_with_mandates(*, school, year: Schooljaar):
+    """Roles in a schooljaar with their mandate versions and items, for the year report."""
+    return list(
+        TeacherLeaderRole.objects.filter(
+            school=school,
+            first_schooljaar__lte=year.start_year,
+            last_schooljaar__gte=year.start_year,
+        )
+        .select_related("person")
+        .prefetch_related(
+            Prefetch(
+                "mandates", queryset=Mandate.objects.order_by("-version").prefetch_related("items")
+            )
+        )
+    )

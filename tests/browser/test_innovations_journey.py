@@ -32,7 +32,7 @@ def test_owner_carries_an_innovation_from_uitvoeren_to_borgen(
 
     owner.get_by_text("Monitoringsplan schrijven").click()
     owner.get_by_label("Wat we monitoren").fill("Hoe kinderen hun aanpak uitleggen")
-    owner.locator("#id_monitoring_how").fill("Lesbezoek met kijkwijzer")
+    owner.locator("#id_mplan-monitoring_how").fill("Lesbezoek met kijkwijzer")
     owner.get_by_label("Wanneer").fill("Elke zes weken")
     owner.get_by_label("Wat we monitoren").locator("xpath=ancestor::form").get_by_role(
         "button", name="Opslaan"

@@ -147,7 +147,7 @@ def test_pace_shows_what_is_behind_and_what_was_slowed_on_purpose(
     assert "achter op planning" in text
     client.post(
         reverse("innovations:slowdown", args=[innovation.pk]),
-        {"reason": "Eerst twee groepen"},
+        {"slowdown-reason": "Eerst twee groepen"},
     )
     text = visible_text(client.get(reverse("innovations:detail", args=[innovation.pk])))
     assert "Eerst twee groepen" in text

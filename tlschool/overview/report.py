@@ -3,19 +3,10 @@ and every teacher leader with role and mandate, for one schooljaar."""
 
 from django.utils.translation import gettext as _
 
-from innovations.selectors import innovation_detail_queryset
-from innovations.stages import FINISHED, Stage
+from innovations.selectors import innovations_for_report
+from innovations.stages import Stage
 from leaders import selectors as leader_selectors
 from tlschool.schools.schooljaar import Schooljaar
-
-
-def innovations_in_year(*, school, year: Schooljaar):
-    return (
-        innovation_detail_queryset(school)
-        .filter(created_at__date__lte=year.end)
-        .exclude(stage__in=FINISHED, stage_since__date__lt=year.start)
-        .order_by("title")
-    )
 
 
 def _innovation_lines(innovation) -> list[str]:
@@ -59,7 +50,7 @@ def _innovation_lines(innovation) -> list[str]:
 
 def year_report(*, school, year: Schooljaar) -> dict:
     roles = []
-    for role in leader_selectors.roles_in_year(school=school, year=year):
+    for role in leader_selectors.roles_with_mandates(school=school, year=year):
         mandate = leader_selectors.agreed_mandate(role)
         roles.append(
             {
@@ -83,7 +74,7 @@ def year_report(*, school, year: Schooljaar) -> dict:
             % {"owner": innovation.owner, "goal": innovation.goal},
             "lines": _innovation_lines(innovation),
         }
-        for innovation in innovations_in_year(school=school, year=year)
+        for innovation in innovations_for_report(school=school, start=year.start, end=year.end)
     ]
     return {
         "title": _("Year report %(year)s — %(school)s")

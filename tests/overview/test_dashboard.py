@@ -1,0 +1,192 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from innovations import services as innovation_services
+from innovations.models import Innovation, MonitoringMethod
+from innovations.stages import Stage
+from leaders import services as leader_services
+from leaders.models import TimeUnit
+from plg import services as plg_services
+from plg.models import PLG, Session, SessionStatus
+from tests.conftest import visible_text
+from tests.factories import MembershipFactory, UserFactory, make_innovation, make_plg, make_role
+from tlschool.overview.health import school_health
+from tlschool.schools.schooljaar import Schooljaar
+
+
+def kinds(school):
+    health = school_health(schools=[school], year=Schooljaar.current())[0]
+    return {signal.kind for signal in health.signals}
+
+
+@pytest.fixture
+def role(school, teacher_leader):
+    return make_role(school, teacher_leader)
+
+
+def test_unpositioned_role_signals_until_mandate_and_announcement(role, school, schoolleider):
+    assert {"mandate", "announcement"} <= kinds(school)
+    leader_services.mandate_item_add(
+        role=role, kind="authority", description="Kiezen", decision="alone"
+    )
+    leader_services.mandate_agree(role=role, by=schoolleider, as_schoolleider=True)
+    leader_services.mandate_agree(role=role, by=role.person, as_schoolleider=False)
+    assert "mandate" not in kinds(school)
+    leader_services.announcement_record(
+        role=role,
+        by=schoolleider,
+        announced_on=timezone.localdate(),
+        channel="newsletter",
+        text="x",
+    )
+    assert "announcement" not in kinds(school)
+
+
+def test_time_outside_school_over_the_threshold_signals(role, school):
+    leader_services.allotment_set(
+        role=role,
+        schooljaar=Schooljaar.current().start_year,
+        amount=Decimal("100"),
+        unit=TimeUnit.HOURS,
+    )
+    today = timezone.localdate()
+    leader_services.time_entry_add(
+        role=role, worked_on=today, hours=Decimal("3"), activity="avond", within_school_time=False
+    )
+    assert "outside_time" in kinds(school)
+    leader_services.time_entry_add(
+        role=role, worked_on=today, hours=Decimal("9"), activity="dag", within_school_time=True
+    )
+    assert "outside_time" not in kinds(school)  # 25% is not above the threshold of 25%
+
+
+def test_quiet_monitoring_signals_until_a_new_entry(school, teacher_leader):
+    innovation = make_innovation(school, teacher_leader)
+    Innovation.objects.filter(pk=innovation.pk).update(
+        stage=Stage.MONITOREN, stage_since=timezone.now() - timedelta(weeks=8)
+    )
+    assert "monitoring_gap" in kinds(school)
+    innovation_services.monitoring_add(
+        innovation=innovation,
+        by=teacher_leader,
+        values={},
+        observed_on=timezone.localdate(),
+        method=MonitoringMethod.OBSERVATION,
+        findings="Weer gekeken",
+    )
+    assert "monitoring_gap" not in kinds(school)
+
+
+def test_passed_borging_review_and_long_bijstellen_signal(school, teacher_leader):
+    borgen = make_innovation(school, teacher_leader, title="Borgen")
+    Innovation.objects.filter(pk=borgen.pk).update(
+        stage=Stage.GEBORGD, borging_review_on=timezone.localdate() - timedelta(days=1)
+    )
+    adjusting = make_innovation(school, teacher_leader, title="Bijstellen")
+    Innovation.objects.filter(pk=adjusting.pk).update(
+        stage=Stage.BIJSTELLEN, stage_since=timezone.now() - timedelta(weeks=10)
+    )
+    assert {"borging_review", "bijstellen_long"} <= kinds(school)
+    Innovation.objects.filter(pk=borgen.pk).update(
+        borging_review_on=timezone.localdate() + timedelta(days=100)
+    )
+    assert "borging_review" not in kinds(school)
+
+
+def test_a_plg_without_sessions_for_weeks_signals(school, teacher_leader):
+    plg = make_plg(school, teacher_leader)
+    PLG.objects.filter(pk=plg.pk).update(created_at=timezone.now() - timedelta(weeks=10))
+    assert "plg_quiet" in kinds(school)
+    plg_services.session_save(
+        plg=plg,
+        session=None,
+        by=teacher_leader,
+        final=True,
+        revision=None,
+        data=plg_services.SessionInput(
+            fields={"held_on": timezone.localdate(), "duration_minutes": 60, "learned": "x"}
+        ),
+    )
+    assert "plg_quiet" not in kinds(school)
+
+
+def test_a_low_readiness_pulse_signals_only_from_five_answers(school, teacher_leader):
+    innovation = make_innovation(school, teacher_leader)
+    pulse = innovation_services.pulse_open(innovation=innovation, by=teacher_leader)
+    for number in range(5):
+        person = UserFactory(username=f"p{number}")
+        MembershipFactory(user=person, school=school)
+        innovation_services.pulse_answer(pulse=pulse, person=person, willen=2, kunnen=2)
+        assert ("low_pulse" in kinds(school)) == (number == 4)
+
+
+def test_dashboard_shows_signals_with_links(login, role, schoolleider):
+    response = login(schoolleider).get(reverse("home"))
+    text = visible_text(response)
+    assert "Sanne Jansen (Rekencoördinator) heeft geen afgesproken mandaat." in text
+    assert f'href="{reverse("leaders:role", args=[role.pk])}"' in response.text
+
+
+@pytest.fixture
+def big_school(school, teacher_leader, teamlid):
+    """50 innovations and 500 sessions: the page must not grow its queries with them."""
+    plgs = [make_plg(school, teacher_leader, members=[teamlid], name=f"PLG {n}") for n in range(5)]
+    for number in range(50):
+        make_innovation(
+            school, teacher_leader, title=f"Innovatie {number}", plgs=[plgs[number % 5]]
+        )
+    today = timezone.localdate()
+    sessions = [
+        Session(
+            plg=plgs[number % 5],
+            held_on=today - timedelta(days=number % 360),
+            duration_minutes=60,
+            learned="geleerd",
+            status=SessionStatus.FINAL,
+        )
+        for number in range(500)
+    ]
+    Session.objects.bulk_create(sessions)
+    for number in range(6):
+        person = UserFactory(username=f"tl{number}")
+        MembershipFactory(user=person, school=school, role="teacher_leader")
+        make_role(school, person, title=f"Rol {number}")
+    return school
+
+
+PAGES = [
+    ("home", {}),
+    ("overview:dashboard", {}),
+    ("overview:export_innovations", {}),
+    ("overview:export_sessions", {}),
+    ("overview:export_time", {}),
+    ("overview:report", {}),
+    ("overview:report_pdf", {}),
+]
+
+
+@pytest.mark.parametrize(("name", "query"), PAGES)
+def test_overview_pages_keep_within_fifteen_queries(
+    login, big_school, schoolleider, name, query, django_assert_max_num_queries
+):
+    client = login(schoolleider)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse(name), query)
+    assert response.status_code == 200
+
+
+def test_board_overview_keeps_within_fifteen_queries(
+    login, big_school, board_staff, other_school, django_assert_max_num_queries
+):
+    other_school.board = big_school.board
+    other_school.save()
+    client = login(board_staff)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("overview:board"))
+    text = visible_text(response)
+    assert "OBS De Regenboog" in text and "CBS Andere School" in text
+    assert "500" in text  # sessions in the last twelve months

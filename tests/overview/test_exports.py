@@ -1,0 +1,95 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from leaders import services as leader_services
+from tests.factories import make_innovation, make_role
+
+
+@pytest.fixture
+def data(school, teacher_leader):
+    role = make_role(school, teacher_leader)
+    leader_services.time_entry_add(
+        role=role,
+        worked_on=timezone.localdate() - timedelta(days=1),
+        hours=Decimal("2.5"),
+        activity='=HYPERLINK("http://x")',
+        within_school_time=True,
+    )
+    make_innovation(school, teacher_leader, title="Drieslagmodel; groep 5")
+    return role
+
+
+def test_csv_opens_in_dutch_excel(login, data, schoolleider):
+    response = login(schoolleider).get(reverse("overview:export_time"))
+    body = response.content.decode("utf-8")
+    assert response["Content-Type"].startswith("text/csv")
+    assert body.startswith("\ufeffTeacher leader;Rol;Datum;Uren")
+    assert ";2,50;" in body
+    assert "'=HYPERLINK" in body  # a formula is shown as text, not run
+
+
+def test_csv_separator_option_and_quoting(login, data, schoolleider):
+    client = login(schoolleider)
+    semicolon = client.get(reverse("overview:export_innovations")).content.decode()
+    assert '"Drieslagmodel; groep 5"' in semicolon
+    comma = client.get(reverse("overview:export_innovations"), {"sep": "comma"}).content.decode()
+    assert comma.splitlines()[0].startswith("\ufeffInnovatie,Fase,Eigenaar")
+
+
+def test_year_report_lists_roles_and_innovations_and_comes_as_pdf(login, data, schoolleider):
+    client = login(schoolleider)
+    report = client.get(reverse("overview:report"))
+    assert "Jaarverslag" in report.text and "Sanne Jansen" in report.text
+    assert "Drieslagmodel; groep 5" in report.text
+    pdf = client.get(reverse("overview:report_pdf"))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    assert len(pdf.content) > 1000
+
+
+def test_only_schoolleider_and_board_staff_get_overviews(login, teacher_leader, teamlid, data):
+    for user in (teacher_leader, teamlid):
+        client = login(user)
+        for name in ("overview:dashboard", "overview:export_time", "overview:report_pdf"):
+            assert client.get(reverse(name)).status_code == 403
+
+
+def test_team_home_shows_my_plgs_agreements_innovations_and_pulses(
+    login, school, teacher_leader, teamlid
+):
+    from innovations import services as innovation_services
+    from plg import services as plg_services
+    from tests.factories import make_plg
+
+    plg = make_plg(school, teacher_leader, members=[teamlid])
+    innovation = make_innovation(school, teacher_leader, title="Leesgesprekken", plgs=[plg])
+    innovation_services.pulse_open(innovation=innovation, by=teacher_leader)
+    plg_services.session_save(
+        plg=plg,
+        session=None,
+        by=teacher_leader,
+        final=True,
+        revision=None,
+        data=plg_services.SessionInput(
+            fields={
+                "held_on": timezone.localdate(),
+                "duration_minutes": 45,
+                "learned": "x",
+                "next_session_on": timezone.localdate() + timedelta(days=14),
+            },
+            agreements=[
+                plg_services.AgreementRow(
+                    "Kijkwijzer maken", teamlid, timezone.localdate() + timedelta(days=5)
+                )
+            ],
+        ),
+    )
+    text = login(teamlid).get(reverse("home")).text
+    assert "PLG Rekenen" in text
+    assert "Kijkwijzer maken" in text
+    assert "Leesgesprekken" in text
+    assert "Open peilingen om in te vullen" in text
