@@ -22,7 +22,7 @@ from innovations.models import EventKind, MonitoringEntry, Pulse
 from innovations.stages import BOARD_COLUMNS, Stage, allowed_targets
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
-from tlschool.schools.responses import redirect_after_post, render_page
+from tlschool.schools.responses import posted, redirect_after_post, render_page
 
 PLAN_FORMS = {
     "monitoring": (MonitoringPlanForm, gettext_lazy("Monitoring plan saved.")),
@@ -65,7 +65,7 @@ def board(request):
 def innovation_create(request):
     access = request.access
     require(rules.may_create(access))
-    form = InnovationForm(request.POST or None, school=access.school)
+    form = InnovationForm(posted(request), school=access.school)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
         innovation = services.innovation_create(school=access.school, by=request.user, **data)
@@ -111,7 +111,7 @@ def innovation_edit(request, pk):
     innovation = _innovation(request, pk)
     require(rules.may_edit(access, innovation))
     form = InnovationForm(
-        request.POST or None,
+        posted(request),
         instance=innovation,
         school=access.school,
         may_assign=rules.may_create(access),
@@ -343,7 +343,7 @@ def pulse_answer(request, pulse_pk):
     pulse = _pulse(request, pulse_pk)
     require(rules.may_answer_pulse(access))
     answered = pulse.participants.filter(person=request.user).exists()
-    form = PulseAnswerForm(request.POST or None)
+    form = PulseAnswerForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.pulse_answer(pulse=pulse, person=request.user, **form.cleaned_data)

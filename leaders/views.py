@@ -21,7 +21,7 @@ from leaders.models import Course, DialogueNote, MandateItem, TeacherLeaderRole
 from plg.selectors import plgs_led_by
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
-from tlschool.schools.responses import redirect_after_post, render_page
+from tlschool.schools.responses import posted, redirect_after_post, render_page
 from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
 
 
@@ -67,7 +67,7 @@ def _role_extras(school, person_ids):
 def role_create(request):
     access = request.access
     require(rules.may_manage_role(access))
-    form = RoleForm(request.POST or None, school=access.school)
+    form = RoleForm(posted(request), school=access.school)
     if request.method == "POST" and form.is_valid():
         try:
             role = services.role_create(school=access.school, by=request.user, **form.cleaned_data)
@@ -90,10 +90,10 @@ def role_edit(request, pk):
     access = request.access
     role = _role(request, pk)
     if rules.may_manage_role(access):
-        form = RoleForm(request.POST or None, instance=role, school=access.school)
+        form = RoleForm(posted(request), instance=role, school=access.school)
     else:
         require(rules.is_holder(access, role))
-        form = ExpertiseForm(request.POST or None, instance=role)
+        form = ExpertiseForm(posted(request), instance=role)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The role was saved."))

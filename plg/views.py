@@ -17,7 +17,7 @@ from plg.forms import (
 from plg.models import Session, SessionStatus
 from tlschool.schools.access import get_in_school, require, scoped
 from tlschool.schools.decorators import school_required
-from tlschool.schools.responses import redirect_after_post, render_page
+from tlschool.schools.responses import posted, redirect_after_post, render_page
 
 
 def _plg(request, pk):
@@ -48,7 +48,7 @@ def plg_list(request):
 def plg_create(request):
     access = request.access
     require(rules.may_create_plg(access))
-    form = PLGForm(request.POST or None, school=access.school)
+    form = PLGForm(posted(request), school=access.school)
     if not form.is_bound and access.is_teacher_leader:
         form.initial["leaders"] = [request.user.pk]
     if request.method == "POST" and form.is_valid():
@@ -66,7 +66,7 @@ def plg_edit(request, pk):
     access = request.access
     plg = _plg(request, pk)
     require(rules.may_manage(access, plg))
-    form = PLGForm(request.POST or None, instance=plg, school=access.school)
+    form = PLGForm(posted(request), instance=plg, school=access.school)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The PLG was saved."))

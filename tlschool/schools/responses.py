@@ -19,3 +19,8 @@ def redirect_after_post(request, to, *args, **kwargs):
     if request.htmx:
         return HttpResponseClientRedirect(response.url)
     return response
+
+
+def posted(request):
+    """The submitted data for a form, or None on GET (an empty POST is still a submission)."""
+    return request.POST if request.method == "POST" else None

@@ -22,7 +22,7 @@ from tlschool.schools.forms import (
 )
 from tlschool.schools.middleware import SESSION_KEY
 from tlschool.schools.models import Ambition, Membership, Role
-from tlschool.schools.responses import redirect_after_post, render_page
+from tlschool.schools.responses import posted, redirect_after_post, render_page
 from tlschool.schools.team_import import team_csv_parse
 
 
@@ -62,7 +62,7 @@ def _team_members(access):
 @school_required
 def team(request):
     require(request.access.can_manage_school)
-    form = MemberAddForm(request.POST or None)
+    form = MemberAddForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             membership = services.member_add(
@@ -165,7 +165,7 @@ def ambitions(request):
 def school_settings(request):
     require(request.access.can_manage_school)
     school = request.access.school
-    form = SchoolSettingsForm(request.POST or None, instance=school)
+    form = SchoolSettingsForm(posted(request), instance=school)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The school settings were saved."))

@@ -1,0 +1,98 @@
+"""A school with one of everything, for the permission matrix and the input fuzzing."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from innovations import services as innovation_services
+from leaders import services as leader_services
+from plg import services as plg_services
+from tests.factories import make_innovation, make_plg, make_role
+from tlschool.schools.models import Membership
+
+MARKER = "Geheimproject-Regenboog"
+
+
+@dataclass
+class World:
+    school: object
+    role: object
+    item: object
+    plg: object
+    session: object
+    innovation: object
+    pulse: object
+    entry: object
+    membership: object
+
+
+@pytest.fixture
+def world(
+    school,
+    schoolleider,
+    teacher_leader,
+    teamlid,
+    board_staff,
+    other_school_leader,
+    settings,
+    tmp_path,
+):
+    settings.MEDIA_ROOT = tmp_path
+    role = make_role(school, teacher_leader, title=f"Rol {MARKER}")
+    item = leader_services.mandate_item_add(
+        role=role, kind="authority", description=f"Mandaat {MARKER}", decision="alone"
+    )
+    leader_services.time_entry_add(
+        role=role,
+        worked_on=timezone.localdate(),
+        hours=Decimal("2"),
+        activity=f"Uren {MARKER}",
+        within_school_time=True,
+    )
+    plg = make_plg(school, teacher_leader, members=[teamlid], name=f"PLG {MARKER}")
+    session = plg_services.session_save(
+        plg=plg,
+        session=None,
+        by=teacher_leader,
+        final=True,
+        revision=None,
+        data=plg_services.SessionInput(
+            fields={
+                "held_on": timezone.localdate(),
+                "duration_minutes": 60,
+                "learned": f"Geleerd {MARKER}",
+            },
+            present_ids={teacher_leader.pk, teamlid.pk},
+            agreements=[
+                plg_services.AgreementRow(
+                    f"Afspraak {MARKER}", teamlid, timezone.localdate() + timedelta(days=3)
+                )
+            ],
+        ),
+    )
+    innovation = make_innovation(school, teacher_leader, title=f"Innovatie {MARKER}", plgs=[plg])
+    entry = innovation_services.monitoring_add(
+        innovation=innovation,
+        by=teacher_leader,
+        values={},
+        observed_on=timezone.localdate(),
+        method="observation",
+        findings=f"Bevinding {MARKER}",
+        evidence_file=SimpleUploadedFile("bewijs.pdf", b"%PDF-1.4 bewijs"),
+    )
+    pulse = innovation_services.pulse_open(innovation=innovation, by=teacher_leader)
+    return World(
+        school=school,
+        role=role,
+        item=item,
+        plg=plg,
+        session=session,
+        innovation=innovation,
+        pulse=pulse,
+        entry=entry,
+        membership=Membership.objects.get(user=teamlid),
+    )

@@ -1,0 +1,185 @@
+"""Every named URL × every kind of visitor, GET and POST, in one readable table.
+
+Columns: anonymous, teamlid, teacher leader, schoolleider, board staff, and a schoolleider of
+another school. The objects belong to the first school; the teacher leader holds the role,
+leads the PLG and owns the innovation; the teamlid is a PLG member who attended the session.
+POSTs send an empty form: allowed users get the form back with errors (422), a redirect, or
+a refusal message; nobody gets a 500.
+"""
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from tests.quality.conftest import MARKER
+
+VISITORS = [
+    "anonymous",
+    "teamlid",
+    "teacher_leader",
+    "schoolleider",
+    "board_staff",
+    "other_school_leader",
+]
+L = 302  # to the log-in page (or another redirect after a POST)
+A = 405  # method not allowed
+
+# name: (GET per visitor, POST per visitor)
+MATRIX = {
+    "home": ((L, 200, 200, 200, L, 200), (L, 200, 200, 200, L, 200)),
+    "login": ((200,) * 6, (200,) * 6),
+    "logout": ((A,) * 6, (200,) * 6),
+    "profile": ((L, 200, 200, 200, 200, 200), (L, 200, 200, 200, 200, 200)),
+    "password_change": ((L, 200, 200, 200, 200, 200), (L, 200, 200, 200, 200, 200)),
+    "password_change_done": ((L, 200, 200, 200, 200, 200), (L, A, A, A, A, A)),
+    "password_reset": ((200,) * 6, (200,) * 6),
+    "password_reset_done": ((200,) * 6, (A,) * 6),
+    # The link is the teamlid's; logging the teamlid in makes it expire (Django's own rule).
+    "password_reset_confirm": ((L, 200, L, L, L, L), (L, 200, L, L, L, L)),
+    "password_reset_complete": ((200,) * 6, (A,) * 6),
+    "set_language": ((L,) * 6, (L,) * 6),
+    "healthz": ((200,) * 6, (A,) * 6),
+    "school_switch": ((L, A, A, A, A, A), (L, L, L, L, L, L)),
+    "school_settings": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
+    "ambitions": ((L, 200, 200, 200, 200, 200), (L, 403, 403, 422, 403, 422)),
+    "team": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
+    "team_import": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
+    "member_role": ((L, A, A, A, A, A), (L, 403, 403, L, 403, 404)),
+    "leaders:who_leads_what": ((L, 200, 200, 200, 200, 200), (L, 200, 200, 200, 200, 200)),
+    "leaders:role_create": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
+    "leaders:role": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
+    "leaders:role_edit": ((L, 403, 200, 200, 403, 404), (L, 403, L, 422, 403, 404)),
+    "leaders:mandate_item_add": ((L, A, A, A, A, A), (L, 403, 422, 422, 403, 404)),
+    "leaders:mandate_item_remove": ((L, A, A, A, A, A), (L, 403, L, L, 403, 404)),
+    "leaders:mandate_agree": ((L, A, A, A, A, A), (L, 403, L, L, 403, 404)),
+    "leaders:mandate_version": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
+    "leaders:announcement_add": ((L, A, A, A, A, A), (L, 403, 403, 422, 403, 404)),
+    "leaders:allotment_set": ((L, A, A, A, A, A), (L, 403, 403, 422, 403, 404)),
+    "leaders:time_entry_add": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
+    "leaders:course_add": ((L, A, A, A, A, A), (L, 403, 422, 422, 403, 404)),
+    "leaders:assessment_add": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
+    "leaders:dialogue_add": ((L, A, A, A, A, A), (L, 403, 422, 422, 403, 404)),
+    "plg:list": ((L, 200, 200, 200, 200, 200), (L, 200, 200, 200, 200, 200)),
+    "plg:create": ((L, 403, 200, 200, 403, 200), (L, 403, 422, 422, 403, 422)),
+    "plg:agreements": ((L, 200, 200, 200, 200, 200), (L, 200, 200, 200, 200, 200)),
+    "plg:detail": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
+    "plg:edit": ((L, 403, 200, 200, 403, 404), (L, 403, 422, 422, 403, 404)),
+    "plg:session_new": ((L, 403, 200, 200, 403, 404), (L, 403, 422, 422, 403, 404)),
+    "plg:session_edit": ((L, 403, 200, 200, 403, 404), (L, 403, 422, 422, 403, 404)),
+    "plg:session_autosave": ((L, A, A, A, A, A), (L, 403, 200, 200, 403, 404)),
+    "plg:session": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
+    "plg:reflection_add": ((L, A, A, A, A, A), (L, 422, 422, 403, 403, 404)),
+    "innovations:board": ((L, 200, 200, 200, 200, 200), (L, 200, 200, 200, 200, 200)),
+    "innovations:create": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
+    "innovations:detail": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
+    "innovations:edit": ((L, 403, 200, 200, 403, 404), (L, 403, 422, 422, 403, 404)),
+    "innovations:move": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
+    "innovations:plan": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
+    "innovations:criterion_add": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
+    "innovations:monitoring_add": ((L, A, A, A, A, A), (L, 422, 422, 403, 403, 404)),
+    "innovations:stage_plan": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
+    "innovations:slowdown": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
+    "innovations:pulse_open": ((L, A, A, A, A, A), (L, 403, L, 403, 403, 404)),
+    "innovations:history": ((L, 403, 200, 200, 403, 404), (L, 403, 200, 200, 403, 404)),
+    "innovations:pulse_answer": ((L, 200, 200, 200, 403, 404), (L, 422, 422, 422, 403, 404)),
+    "innovations:pulse_close": ((L, A, A, A, A, A), (L, 403, L, 403, 403, 404)),
+    "innovations:evidence": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
+    "overview:dashboard": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
+    "overview:board": ((L, 403, 403, 403, 200, 403), (L, 403, 403, 403, 200, 403)),
+    "overview:export_innovations": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
+    "overview:export_sessions": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
+    "overview:export_time": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
+    "overview:report": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
+    "overview:report_pdf": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
+    "admin:index": ((L,) * 6, (L,) * 6),
+}
+# Django's own admin guards itself (staff only); only its front door is in the table.
+OWN_NAMESPACES_ONLY = {"admin"}
+
+
+def named_urls(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from named_urls(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def url_args(name, world):
+    teamlid = world.membership.user
+    return {
+        "password_reset_confirm": [
+            urlsafe_base64_encode(force_bytes(teamlid.pk)),
+            default_token_generator.make_token(teamlid),
+        ],
+        "member_role": [world.membership.pk],
+        "leaders:role": [world.role.pk],
+        "leaders:role_edit": [world.role.pk],
+        "leaders:mandate_item_add": [world.role.pk],
+        "leaders:mandate_item_remove": [world.role.pk, world.item.pk],
+        "leaders:mandate_agree": [world.role.pk],
+        "leaders:mandate_version": [world.role.pk, 1],
+        "leaders:announcement_add": [world.role.pk],
+        "leaders:allotment_set": [world.role.pk],
+        "leaders:time_entry_add": [world.role.pk],
+        "leaders:course_add": [world.role.pk],
+        "leaders:assessment_add": [world.role.pk],
+        "leaders:dialogue_add": [world.role.pk],
+        "plg:detail": [world.plg.pk],
+        "plg:edit": [world.plg.pk],
+        "plg:session_new": [world.plg.pk],
+        "plg:session_edit": [world.plg.pk, world.session.pk],
+        "plg:session_autosave": [world.plg.pk],
+        "plg:session": [world.session.pk],
+        "plg:reflection_add": [world.session.pk],
+        "innovations:detail": [world.innovation.pk],
+        "innovations:edit": [world.innovation.pk],
+        "innovations:move": [world.innovation.pk],
+        "innovations:plan": [world.innovation.pk, "monitoring"],
+        "innovations:criterion_add": [world.innovation.pk],
+        "innovations:monitoring_add": [world.innovation.pk],
+        "innovations:stage_plan": [world.innovation.pk],
+        "innovations:slowdown": [world.innovation.pk],
+        "innovations:pulse_open": [world.innovation.pk],
+        "innovations:history": [world.innovation.pk],
+        "innovations:pulse_answer": [world.pulse.pk],
+        "innovations:pulse_close": [world.pulse.pk],
+        "innovations:evidence": [world.entry.pk],
+    }.get(name, [])
+
+
+def test_every_named_url_has_a_row():
+    names = {
+        name
+        for name in named_urls()
+        if name.split(":")[0] not in OWN_NAMESPACES_ONLY or name == "admin:index"
+    }
+    missing = sorted(names - MATRIX.keys())
+    stale = sorted(MATRIX.keys() - names)
+    assert not missing, f"URLs without a row in the permission matrix: {missing}"
+    assert not stale, f"rows for URLs that no longer exist: {stale}"
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(name, world, client, request):
+    url = reverse(name, args=url_args(name, world))
+    expected_get, expected_post = MATRIX[name]
+    actual = {"GET": [], "POST": []}
+    for visitor in VISITORS:
+        for method in ("GET", "POST"):
+            with transaction.atomic():
+                client.logout()
+                if visitor != "anonymous":
+                    client.force_login(request.getfixturevalue(visitor))
+                response = client.get(url) if method == "GET" else client.post(url, {})
+                actual[method].append(response.status_code)
+                if visitor == "other_school_leader" and response.status_code == 404:
+                    assert MARKER not in response.content.decode(errors="replace")
+                transaction.set_rollback(True)
+    assert (tuple(actual["GET"]), tuple(actual["POST"])) == (expected_get, expected_post), (
+        f"{name}: GET {actual['GET']} POST {actual['POST']} (columns: {', '.join(VISITORS)})"
+    )
