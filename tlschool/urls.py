@@ -16,3 +16,5 @@ urlpatterns = [
     path("innovations/", include("innovations.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "tlschool.errors.server_error"

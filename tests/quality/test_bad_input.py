@@ -115,7 +115,9 @@ def row_counts():
 
 
 @pytest.mark.parametrize(("name", "visitor", "fields"), TARGETS, ids=[t[0] for t in TARGETS])
-def test_forms_survive_generated_and_malformed_input(name, visitor, fields, world, client, request, other_school_leader):
+def test_forms_survive_generated_and_malformed_input(
+    name, visitor, fields, world, client, request, other_school_leader
+):
     from tests.quality.test_permissions import url_args
 
     client.force_login(request.getfixturevalue(visitor))
