@@ -98,6 +98,8 @@ class ExpertiseForm(forms.ModelForm):
 
 
 class MandateItemForm(RolePageForm):
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = MandateItem
         fields = ["kind", "description", "decision"]

@@ -23,6 +23,25 @@ class LeaderRuleError(Exception):
     """A change the rules refuse; the message is for the user."""
 
 
+class StaleMandateError(LeaderRuleError):
+    """The mandate changed since the person opened it; they must see the new version first."""
+
+    def __init__(self, mandate):
+        super().__init__(
+            _(
+                "The mandate was changed in the meantime (now version %(version)s). Nothing "
+                "was saved; read the new version and try again."
+            )
+            % {"version": mandate.version}
+        )
+        self.mandate = mandate
+
+
+def _check_seen(current, seen_version):
+    if seen_version is not None and current.version != seen_version:
+        raise StaleMandateError(current)
+
+
 def role_create(*, school, person, by, **fields) -> TeacherLeaderRole:
     if not Membership.objects.filter(school=school, user=person).exists():
         raise LeaderRuleError(_("This person is not a member of the school."))
@@ -39,9 +58,10 @@ def mandate_current(*, role) -> Mandate:
     return role.mandates.order_by("-version").first()
 
 
-def _mandate_for_change(role) -> Mandate:
+def _mandate_for_change(role, seen_version=None) -> Mandate:
     """The version a change goes into: the open one, or a fresh copy of an agreed one."""
     current = Mandate.objects.select_for_update().filter(role=role).order_by("-version").first()
+    _check_seen(current, seen_version)
     if current.leader_agreed_at is None and current.schoolleider_agreed_at is None:
         return current
     following = Mandate.objects.create(role=role, version=current.version + 1)
@@ -54,19 +74,19 @@ def _mandate_for_change(role) -> Mandate:
     return following
 
 
-def mandate_item_add(*, role, kind, description, decision) -> MandateItem:
+def mandate_item_add(*, role, kind, description, decision, seen_version=None) -> MandateItem:
     """Add an item; after agreement this makes a new version that both must agree again."""
     with transaction.atomic():
-        mandate = _mandate_for_change(role)
+        mandate = _mandate_for_change(role, seen_version)
         return MandateItem.objects.create(
             mandate=mandate, kind=kind, description=description, decision=decision
         )
 
 
-def mandate_item_remove(*, item: MandateItem) -> Mandate:
+def mandate_item_remove(*, item: MandateItem, seen_version=None) -> Mandate:
     role = item.mandate.role
     with transaction.atomic():
-        mandate = _mandate_for_change(role)
+        mandate = _mandate_for_change(role, seen_version)
         target = mandate.items.filter(
             kind=item.kind, description=item.description, decision=item.decision
         ).first()
@@ -75,10 +95,11 @@ def mandate_item_remove(*, item: MandateItem) -> Mandate:
         return mandate
 
 
-def mandate_agree(*, role, by, as_schoolleider: bool) -> Mandate:
-    """Record one side's agreement to the current version."""
+def mandate_agree(*, role, by, as_schoolleider: bool, seen_version=None) -> Mandate:
+    """Record one side's agreement to the current version, the one the person has read."""
     with transaction.atomic():
         mandate = Mandate.objects.select_for_update().filter(role=role).order_by("-version").first()
+        _check_seen(mandate, seen_version)
         if not mandate.items.exists():
             raise LeaderRuleError(
                 _("An empty mandate cannot be agreed; add what they may do first.")

@@ -120,7 +120,10 @@ def _role_context(request, role, **forms):
         "may_edit_mandate": rules.may_edit_mandate(access, role),
         "courses": Course.objects.filter(school=access.school, person=role.person),
         "extras": _role_extras(access.school, [role.person_id]),
-        "mandate_item_form": forms.get("mandate_item_form") or MandateItemForm(),
+        "mandate_item_form": forms.get("mandate_item_form")
+        or MandateItemForm(
+            initial={"seen_version": getattr(selectors.current_mandate(role), "version", None)}
+        ),
         "announcement_form": forms.get("announcement_form") or AnnouncementForm(),
         "allotment_form": forms.get("allotment_form") or _allotment_form(role, year),
         "course_form": forms.get("course_form") or CourseForm(),
@@ -165,6 +168,14 @@ def _role_form_post(request, pk, *, form_class, form_name, allowed, save, partia
     if form.is_valid():
         try:
             save(request, role, form.cleaned_data)
+        except services.StaleMandateError as error:
+            # Keep what was typed, show the other change, and let the next save be on it.
+            data = request.POST.copy()
+            data["seen_version"] = str(error.mandate.version)
+            form = form_class(data, role=role)
+            form.is_valid()
+            form.add_error(None, str(error))
+            role = _role(request, pk)
         except services.LeaderRuleError as error:
             form.add_error(None, str(error))
         else:
@@ -194,6 +205,11 @@ def mandate_item_add(request, pk):
     )
 
 
+def _seen_version(request) -> int | None:
+    value = request.POST.get("seen_version", "")
+    return int(value) if value.isdigit() else None
+
+
 @school_required
 @require_POST
 def mandate_item_remove(request, pk, item_pk):
@@ -205,7 +221,11 @@ def mandate_item_remove(request, pk, item_pk):
         school_path="mandate__role__school",
         pk=item_pk,
     )
-    services.mandate_item_remove(item=item)
+    try:
+        services.mandate_item_remove(item=item, seen_version=_seen_version(request))
+    except services.LeaderRuleError as error:
+        messages.error(request, str(error))
+        return redirect_after_post(request, "leaders:role", pk=role.pk)
     if request.htmx:
         role = _role(request, pk)
         return render_page(
@@ -222,7 +242,12 @@ def mandate_agree(request, pk):
     role = _role(request, pk)
     require(access.is_schoolleider or rules.is_holder(access, role))
     try:
-        services.mandate_agree(role=role, by=request.user, as_schoolleider=access.is_schoolleider)
+        services.mandate_agree(
+            role=role,
+            by=request.user,
+            as_schoolleider=access.is_schoolleider,
+            seen_version=_seen_version(request),
+        )
     except services.LeaderRuleError as error:
         messages.error(request, str(error))
     else:

@@ -212,3 +212,55 @@ def test_who_leads_what_keeps_a_fixed_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("leaders:who_leads_what"))
     assert response.text.count("Rol ") >= 12
+
+
+def test_agreeing_to_a_version_one_has_not_seen_is_refused(
+    login, role, schoolleider, teacher_leader
+):
+    agreed(role, schoolleider)  # version 1, agreed by both
+    seen = 1
+    services.mandate_item_add(
+        role=role, kind="authority", description="Budget besteden", decision="consult"
+    )  # the schoolleider changes it: version 2
+    response = login(teacher_leader).post(
+        reverse("leaders:mandate_agree", args=[role.pk]), {"seen_version": seen}, follow=True
+    )
+    assert "Het mandaat is intussen gewijzigd (nu versie 2)" in response.text
+    assert services.mandate_current(role=role).leader_agreed_at is None
+
+
+def test_a_stale_mandate_change_keeps_the_text_and_shows_the_other_change(
+    login, role, schoolleider, teacher_leader
+):
+    services.mandate_item_add(
+        role=role, kind="authority", description="Door de schoolleider", decision="alone"
+    )
+    agreed(role, schoolleider)
+    services.mandate_item_add(
+        role=role, kind="authority", description="Nog een wijziging", decision="alone"
+    )  # now version 2; the teacher leader's page still shows version 1
+    response = login(teacher_leader).post(
+        reverse("leaders:mandate_item_add", args=[role.pk]),
+        {
+            "kind": "responsibility",
+            "description": "Mijn voorstel",
+            "decision": "proposes",
+            "seen_version": 1,
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 422
+    assert "intussen gewijzigd" in response.text
+    assert 'value="Mijn voorstel"' in response.text  # nothing typed is lost
+    assert "Nog een wijziging" in response.text  # the other change is on screen
+    assert not role.mandates.filter(items__description="Mijn voorstel").exists()
+    again = login(teacher_leader).post(
+        reverse("leaders:mandate_item_add", args=[role.pk]),
+        {
+            "kind": "responsibility",
+            "description": "Mijn voorstel",
+            "decision": "proposes",
+            "seen_version": 2,
+        },
+    )
+    assert again.status_code == 302
