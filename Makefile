@@ -29,3 +29,9 @@ test: setup browser-deps
 lint:
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The load benchmark (on demand, not in CI): seeds a large board into PostgreSQL, prints JSON.
+bench: setup
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	bash scripts/ensure_postgres.sh
+	$(PY) bench/run.py $(BENCH_ARGS)

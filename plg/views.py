@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -18,6 +19,8 @@ from plg.models import Session, SessionStatus
 from tlschool.schools.access import get_in_school, require, scoped
 from tlschool.schools.decorators import school_required
 from tlschool.schools.responses import posted, redirect_after_post, render_page
+
+SESSIONS_PER_PAGE = 20
 
 
 def _plg(request, pk):
@@ -82,11 +85,16 @@ def plg_detail(request, pk):
     plg = _plg(request, pk)
     manage = rules.may_manage(access, plg)
     agreements = list(selectors.open_agreements(school=access.school, plg=plg))
+    sessions = Paginator(
+        selectors.sessions_timeline(plg=plg, include_drafts=manage), SESSIONS_PER_PAGE
+    )
+    page = sessions.get_page(request.GET.get("page"))
     context = {
         "plg": plg,
         "may_manage": manage,
         "may_read_private": rules.may_read_private(access, plg),
-        "sessions": selectors.sessions_timeline(plg=plg, include_drafts=manage),
+        "sessions": page.object_list,
+        "page_obj": page,
         "attendance_rates": selectors.attendance_rates(plg=plg),
         "agreements": agreements,
         "today": timezone.localdate(),

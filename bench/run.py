@@ -1,0 +1,242 @@
+"""Load benchmark: seed a large board into PostgreSQL, serve it with gunicorn and drive the main
+pages with wrk, beside a bare Django view in the same run. Prints JSON.
+
+    .venv/bin/python bench/run.py            # about 40 schools, 1,500 staff, 50,000 sessions
+    .venv/bin/python bench/run.py --small    # a quick look: 4 schools, 2,000 sessions
+
+Needs PostgreSQL (DATABASE_URL's server, default 127.0.0.1:5432 as postgres) and wrk.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+DB_NAME = "tlschool_bench"
+RESULT = re.compile(r"RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+)")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--schools", type=int, default=40)
+    parser.add_argument("--staff", type=int, default=1500)
+    parser.add_argument("--innovations", type=int, default=200)
+    parser.add_argument("--sessions", type=int, default=50_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument(
+        "--small", action="store_true", help="4 schools, 150 staff, 2,000 sessions, 3 s"
+    )
+    args = parser.parse_args()
+    if args.small:
+        args.schools, args.staff, args.innovations, args.sessions, args.duration = (
+            4,
+            150,
+            20,
+            2000,
+            3,
+        )
+    return args
+
+
+def environment():
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": f"{SERVER}/{DB_NAME}",
+        "DEBUG": "false",
+        "SECRET_KEY": "benchmark-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+def recreate_database():
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def seed(args):
+    """Migrate and seed in this process; return session cookies and the paths to drive."""
+    os.environ.update(environment())
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+
+    from bench.seed import seed_large_board
+
+    call_command("migrate", verbosity=0)
+    started = time.monotonic()
+    people = seed_large_board(
+        schools=args.schools,
+        staff=args.staff,
+        innovations=args.innovations,
+        sessions=args.sessions,
+        password="bench",
+    )
+    seconds = round(time.monotonic() - started, 1)
+
+    def cookie(user):
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        return f"sessionid={session.session_key}"
+
+    leader, teacher = cookie(people["schoolleider"]), cookie(people["teacher_leader"])
+    plg = people["plg"].pk
+    pages = {
+        "bare view": ("/bench/bare", ""),
+        "dashboard": ("/", leader),
+        "wie leidt wat": ("/leaders/", teacher),
+        "PLG page": (f"/plg/{plg}/", teacher),
+        "session form": (f"/plg/{plg}/sessions/new/", teacher),
+        "innovation board": ("/innovations/", teacher),
+    }
+    return pages, seconds
+
+
+def queries_per_page(pages):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for name, (path, cookie) in pages.items():
+        client = Client(HTTP_COOKIE=cookie) if cookie else Client()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        assert response.status_code == 200, f"{name}: {response.status_code}"
+        counts[name] = len(captured.captured_queries)
+    connection.close()
+    return counts
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(args):
+    port = free_port()
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    process = subprocess.Popen(
+        [
+            str(gunicorn),
+            "tlschool.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--no-control-socket",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=environment(),
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=2)
+            return process, base
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    process.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def load(base, path, cookie, args):
+    command = [
+        "wrk",
+        "-t",
+        "2",
+        "-c",
+        str(args.connections),
+        "-d",
+        f"{args.duration}s",
+        "-s",
+        str(ROOT / "bench" / "report.lua"),
+        f"{base}{path}",
+    ]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    requests, seconds, p50, p95, errors = RESULT.search(output).groups()
+    return {
+        "requests_per_second": round(int(requests) / float(seconds), 1),
+        "p50_ms": float(p50),
+        "p95_ms": float(p95),
+        "errors": int(errors),
+    }
+
+
+def main():
+    args = parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: sudo apt-get install wrk")
+    recreate_database()
+    pages, seed_seconds = seed(args)
+    counts = queries_per_page(pages)
+    process, base = serve(args)
+    try:
+        results = {name: load(base, path, cookie, args) for name, (path, cookie) in pages.items()}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    bare = results["bare view"]["requests_per_second"]
+    for name, result in results.items():
+        result["ratio_to_bare"] = round(result["requests_per_second"] / bare, 3)
+        result["sql_queries"] = counts[name]
+        result["meets_target"] = result["ratio_to_bare"] >= 0.4 and result["p95_ms"] < 50
+    print(
+        json.dumps(
+            {
+                "size": {
+                    "schools": args.schools,
+                    "staff": args.staff,
+                    "innovations": args.innovations,
+                    "sessions": args.sessions,
+                },
+                "seed_seconds": seed_seconds,
+                "load": {
+                    "tool": "wrk",
+                    "connections": args.connections,
+                    "seconds_per_page": args.duration,
+                    "gunicorn_workers": args.workers,
+                    "cores": os.cpu_count(),
+                },
+                "pages": results,
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
