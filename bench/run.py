@@ -12,12 +12,9 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,11 +79,10 @@ def seed(args):
     import django
 
     django.setup()
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
 
     from bench.seed import seed_large_board
+    from tlschool.serving import session_cookie
 
     call_command("migrate", verbosity=0)
     started = time.monotonic()
@@ -99,15 +95,8 @@ def seed(args):
     )
     seconds = round(time.monotonic() - started, 1)
 
-    def cookie(user):
-        session = SessionStore()
-        session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        session.create()
-        return f"sessionid={session.session_key}"
-
-    leader, teacher = cookie(people["schoolleider"]), cookie(people["teacher_leader"])
+    leader = session_cookie(people["schoolleider"])
+    teacher = session_cookie(people["teacher_leader"])
     plg = people["plg"].pk
     pages = {
         "bare view": ("/bench/bare", ""),
@@ -134,41 +123,6 @@ def queries_per_page(pages):
         counts[name] = len(captured.captured_queries)
     connection.close()
     return counts
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def serve(args):
-    port = free_port()
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    process = subprocess.Popen(
-        [
-            str(gunicorn),
-            "tlschool.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--no-control-socket",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=environment(),
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=2)
-            return process, base
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
-    process.terminate()
-    raise SystemExit("gunicorn did not start")
 
 
 def load(base, path, cookie, args):
@@ -203,7 +157,9 @@ def main():
     recreate_database()
     pages, seed_seconds = seed(args)
     counts = queries_per_page(pages)
-    process, base = serve(args)
+    from tlschool.serving import start_gunicorn
+
+    process, base = start_gunicorn(env=environment(), workers=args.workers)
     try:
         results = {name: load(base, path, cookie, args) for name, (path, cookie) in pages.items()}
     finally:

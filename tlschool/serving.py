@@ -1,0 +1,63 @@
+"""Serving the app with gunicorn from a script, as the benchmark and the fault tests do."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(*, env: dict, workers: int = 1, quiet: bool = False):
+    """Start gunicorn on a free local port; return the process and its base URL once /healthz answers."""
+    port = free_port()
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    output = subprocess.DEVNULL if quiet else None
+    process = subprocess.Popen(
+        [
+            str(gunicorn),
+            "tlschool.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--no-control-socket",
+            "--log-level",
+            "critical" if quiet else "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=output,
+        stderr=output,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _attempt in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/healthz", timeout=2)
+            return process, base
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    process.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+def session_cookie(user) -> str:
+    """A logged-in session for `user`, as a Cookie header value (same SECRET_KEY needed)."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"sessionid={session.session_key}"
