@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from innovations import services
-from innovations.models import Anchor, ChangeColour, Innovation, MonitoringMethod
+from innovations.models import Anchor, ChangeColour, Innovation, MonitoringMethod, StageChange
 from innovations.stages import MoveRequest, Stage
 from plg.models import PLG
 
@@ -91,6 +91,7 @@ def seed(*, demo) -> None:
             unit="%",
         )
         _walk(innovation, path, owner, criterion, today, demo)
+        _spread_history(innovation, days_per_stage=18 + 4 * index)
     # One monitoring innovation has gone quiet: its last entry is long ago (a dashboard signal).
     quiet = Innovation.objects.filter(school=school, title=TRAJECTORIES[0][0]).first()
     if quiet:
@@ -117,6 +118,16 @@ def seed(*, demo) -> None:
                 kunnen=1 + number % 3,
                 comment="Ik wil wel, maar heb nog voorbeelden nodig." if number == 1 else "",
             )
+
+
+def _spread_history(innovation, *, days_per_stage):
+    """Demo moves happen in one go; give them the weeks a real trajectory takes."""
+    changes = list(innovation.stage_changes.order_by("at", "pk"))
+    now = timezone.now()
+    for position, change in enumerate(changes):
+        change.at = now - timedelta(days=days_per_stage * (len(changes) - position))
+    StageChange.objects.bulk_update(changes, ["at"])
+    Innovation.objects.filter(pk=innovation.pk).update(stage_since=changes[-1].at)
 
 
 def _walk(innovation, path, owner, criterion, today, demo):

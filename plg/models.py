@@ -78,6 +78,7 @@ class Session(TimeStampedModel):
 
     class Meta:
         ordering = ["-held_on", "-pk"]
+        indexes = [models.Index(fields=["plg", "-held_on"], name="session_timeline")]
 
     def __str__(self):
         return f"{self.plg} {self.held_on}"

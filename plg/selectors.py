@@ -2,8 +2,8 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, Max, Prefetch, Q
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from plg.models import PLG, Agreement, Attendance, Session, SessionStatus
@@ -44,19 +44,24 @@ def plgs_led_by(*, school, person_ids) -> dict[int, list[PLG]]:
 
 
 def sessions_timeline(*, plg, include_drafts: bool):
-    sessions = plg.sessions.select_related("created_by").prefetch_related(
-        Prefetch("attendance", queryset=Attendance.objects.select_related("person")),
-        Prefetch("agreements", queryset=Agreement.objects.select_related("owner")),
+    """The PLG's sessions, newest first, each with its number of agreements."""
+    agreements = (
+        Agreement.objects.filter(session=OuterRef("pk")).values("session").annotate(n=Count("pk"))
+    )
+    sessions = plg.sessions.annotate(
+        agreement_count=Coalesce(Subquery(agreements.values("n")[:1]), 0)
     )
     if not include_drafts:
         sessions = sessions.filter(status=FINAL)
     return sessions
 
 
-def attendance_rates(*, plg) -> list[tuple[object, int, int]]:
-    """Per person: (person, sessions present, sessions recorded), over final sessions."""
+def attendance_rates(*, plg, since) -> list[tuple[object, int, int]]:
+    """Per person: (person, sessions present, sessions recorded), over final sessions since a day."""
     rows = (
-        Attendance.objects.filter(session__plg=plg, session__status=FINAL)
+        Attendance.objects.filter(
+            session__plg=plg, session__status=FINAL, session__held_on__gte=since
+        )
         .values("person_id")
         .annotate(present=Count("pk", filter=Q(present=True)), total=Count("pk"))
     )

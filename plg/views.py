@@ -19,6 +19,7 @@ from plg.models import Session, SessionStatus
 from tlschool.schools.access import get_in_school, require, scoped
 from tlschool.schools.decorators import school_required
 from tlschool.schools.responses import posted, redirect_after_post, render_page
+from tlschool.schools.schooljaar import Schooljaar
 
 SESSIONS_PER_PAGE = 20
 
@@ -95,7 +96,7 @@ def plg_detail(request, pk):
         "may_read_private": rules.may_read_private(access, plg),
         "sessions": page.object_list,
         "page_obj": page,
-        "attendance_rates": selectors.attendance_rates(plg=plg),
+        "attendance_rates": selectors.attendance_rates(plg=plg, since=Schooljaar.current().start),
         "agreements": agreements,
         "today": timezone.localdate(),
     }
