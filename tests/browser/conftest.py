@@ -37,6 +37,7 @@ def browser_context_args(browser_context_args):
 def pytest_runtest_makereport(item, call):
     """A failing journey leaves a screenshot and the page's HTML in test-artifacts/."""
     report = yield
+    setattr(item, f"rep_{report.when}", report)
     if report.when != "call" or not report.failed:
         return report
     pages = list(getattr(item, "journey_pages", []))
@@ -71,8 +72,12 @@ def log_in_as(page, live_server):
 
 @pytest.fixture
 def page_for(request, browser, live_server, browser_context_args):
-    """A separate browser (own cookies) per person, for journeys with several people."""
-    contexts = []
+    """A separate browser (own cookies) per person, for journeys with several people.
+
+    Every page a person reaches is remembered; when the journey has passed, each is opened
+    again as that person and scanned with axe-core.
+    """
+    contexts, visited = [], []
     request.node.journey_pages = []
 
     def _page(username, password=PASSWORD):
@@ -80,11 +85,22 @@ def page_for(request, browser, live_server, browser_context_args):
         contexts.append(context)
         page = context.new_page()
         request.node.journey_pages.append(page)
+        page.on(
+            "framenavigated",
+            lambda frame: frame == page.main_frame and visited.append((page, frame.url)),
+        )
         return log_in(page, live_server.url, username, password)
 
     yield _page
-    for context in contexts:
-        context.close()
+    try:
+        call = getattr(request.node, "rep_call", None)
+        if call is not None and call.passed:
+            for page, url in dict.fromkeys(visited):
+                page.goto(url)
+                assert_accessible(page)
+    finally:
+        for context in contexts:
+            context.close()
 
 
 AXE = Axe()

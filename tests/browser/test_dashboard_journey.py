@@ -34,3 +34,17 @@ def test_schoolleider_follows_a_signal_from_the_demo_and_resolves_it(page_for, l
     expect(
         leader.locator("[data-signal=announcement]").filter(has_text="Yusuf Ahmed")
     ).to_have_count(0)
+
+
+def test_board_staff_compare_the_schools_and_change_nothing(page_for, live_server):
+    call_command("seed_demo", "--password", PASSWORD)
+    staff = page_for("bestuur")
+    expect(staff.get_by_role("heading", level=1)).to_have_text(
+        "Stichting Primair Onderwijs Rivierenland"
+    )
+    table = staff.get_by_role("table", name="Elke school van het bestuur op dezelfde maatstaven")
+    expect(table).to_contain_text("OBS De Regenboog")
+    expect(table).to_contain_text("CBS De Wegwijzer")
+    staff.get_by_role("link", name="Innovaties").click()
+    expect(staff.get_by_role("button", name="Verplaatsen")).to_have_count(0)
+    expect(staff.get_by_role("link", name="Nieuwe innovatie")).to_have_count(0)
