@@ -91,17 +91,10 @@ def seed(*, demo) -> None:
             unit="%",
         )
         _walk(innovation, path, owner, criterion, today, demo)
-        _spread_history(innovation, days_per_stage=18 + 4 * index)
-    # One monitoring innovation has gone quiet: its last entry is long ago (a dashboard signal).
-    quiet = Innovation.objects.filter(school=school, title=TRAJECTORIES[0][0]).first()
-    if quiet:
-        quiet.monitoring_entries.update(observed_on=today - timedelta(days=70))
-        quiet.stage_changes.filter(to_stage=Stage.MONITOREN).update(
-            at=timezone.now() - timedelta(days=80)
-        )
-        Innovation.objects.filter(pk=quiet.pk).update(
-            stage_since=timezone.now() - timedelta(days=80)
-        )
+        # The first one has gone quiet in monitoren: a signal on the dashboard.
+        _spread_history(innovation, days_per_stage=45 if index == 0 else 18 + 4 * index)
+        if index == 0:
+            innovation.monitoring_entries.update(observed_on=today - timedelta(days=44))
     first = Innovation.objects.filter(school=school, stage=Stage.UITVOEREN).first()
     if first:
         services.slowdown_add(

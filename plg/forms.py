@@ -11,6 +11,7 @@ from plg.services import AgreementRow, SessionInput
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_DAYS_AHEAD = 7
 MAX_MINUTES = 8 * 60
+OVERDUE = _("overdue")
 
 
 def school_people(school):
@@ -42,13 +43,13 @@ class SessionForm(forms.ModelForm):
     present = forms.MultipleChoiceField(
         label=_("Who came"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         help_text=_("Everyone is ticked; untick who was absent."),
     )
     done_agreements = forms.MultipleChoiceField(
         label=_("Agreements from earlier sessions that are done"),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         help_text=_("What stays unticked carries on to the next session."),
     )
 
@@ -79,8 +80,14 @@ class SessionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].required = True
         self.fields["present"].choices = [(str(p.pk), str(p)) for p in participants]
+        today = timezone.localdate()
         self.fields["done_agreements"].choices = [
-            (str(a.pk), f"{a.text} — {a.owner} ({a.due_on:%d-%m})") for a in open_agreements
+            (
+                str(a.pk),
+                f"{a.text} — {a.owner} ({a.due_on:%d-%m})"
+                + (f" · {OVERDUE}" if a.due_on < today else ""),
+            )
+            for a in open_agreements
         ]
         self.open_agreements = open_agreements
         if not self.is_bound and "present" not in self.initial:

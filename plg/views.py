@@ -190,6 +190,7 @@ def _render_log(request, plg, session, form, formset, *, invalid=False, stale=No
         "formset": formset,
         "stale": stale,
         "revision": stale.revision if stale else (session.revision if session else ""),
+        "drafts": [] if session else plg.sessions.filter(status=SessionStatus.DRAFT),
     }
     return render_page(request, "plg/session_form.html", context, invalid=invalid)
 

@@ -67,10 +67,7 @@ def line_chart(series: list[Series]) -> LineChart:
 
     for index, s in enumerate(series):
         s.colour = s.colour or PALETTE[index % len(PALETTE)]
-        coords = [
-            (round(x_of(label), 1), round(y_of(value), 1), label, value)
-            for label, value in s.points
-        ]
+        coords = [(_n(x_of(label)), _n(y_of(value)), label, value) for label, value in s.points]
         s.polyline = " ".join(f"{x},{y}" for x, y, _label, _value in coords)
         s.dots = coords
     y_ticks = [(_n(y_of(top * f)), _fmt(top * f)) for f in (0, 0.5, 1)]
