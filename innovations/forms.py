@@ -12,7 +12,9 @@ from innovations.models import (
     SuccessCriterion,
 )
 from innovations.stages import PLANNED_STAGES, MoveRequest, Stage
+from tlschool.forms import check_period
 
+PLANNED_END = _("The planned end lies before the start.")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_EVIDENCE_BYTES = 2 * 1024 * 1024
 EVIDENCE_TYPES = {".pdf", ".png", ".jpg", ".jpeg", ".docx", ".xlsx", ".pptx", ".txt", ".csv"}
@@ -68,11 +70,7 @@ class InnovationForm(RevisionForm):
                 del self.fields[name]
 
     def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("planned_start"), cleaned.get("planned_end")
-        if start and end and end < start:
-            self.add_error("planned_end", _("The planned end lies before the start."))
-        return cleaned
+        return check_period(self, super().clean(), "planned_start", "planned_end", PLANNED_END)
 
 
 class MoveForm(forms.Form):
@@ -210,11 +208,7 @@ class StagePlanForm(forms.ModelForm):
         widgets = {"planned_start": DATE, "planned_end": DATE}
 
     def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("planned_start"), cleaned.get("planned_end")
-        if start and end and end < start:
-            self.add_error("planned_end", _("The planned end lies before the start."))
-        return cleaned
+        return check_period(self, super().clean(), "planned_start", "planned_end", PLANNED_END)
 
 
 class SlowdownForm(forms.ModelForm):

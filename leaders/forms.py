@@ -16,6 +16,7 @@ from leaders.models import (
     TimeEntry,
 )
 from leaders.services import time_entry_problem
+from tlschool.forms import check_period
 from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -168,11 +169,7 @@ class CourseForm(RolePageForm):
         widgets = {"starts_on": DATE, "ends_on": DATE}
 
     def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if start and end and end < start:
-            self.add_error("ends_on", _("The end lies before the start."))
-        return cleaned
+        return check_period(self, super().clean(), "starts_on", "ends_on")
 
 
 class SelfAssessmentForm(RolePageForm):

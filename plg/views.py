@@ -139,9 +139,17 @@ def _draft_from_post(request, plg):
     return _session(request, int(session_id), plg=plg)
 
 
-def _posted_revision(request):
+def _save(request, plg, session, form, formset, *, final: bool):
+    """Save what the (partly) valid form holds, against the revision the form was opened at."""
     revision = request.POST.get("revision", "")
-    return int(revision) if revision.isdigit() else None
+    return services.session_save(
+        plg=plg,
+        session=session,
+        by=request.user,
+        data=session_input(form, formset),
+        final=final,
+        revision=int(revision) if revision.isdigit() else None,
+    )
 
 
 @school_required
@@ -164,14 +172,7 @@ def session_log(request, pk, session_pk=None):
     if final and not (form.is_valid() and rows_ok):
         return _render_log(request, plg, session, form, formset, invalid=True)
     try:
-        saved = services.session_save(
-            plg=plg,
-            session=session,
-            by=request.user,
-            data=session_input(form, formset),
-            final=final,
-            revision=_posted_revision(request),
-        )
+        saved = _save(request, plg, session, form, formset, final=final)
     except services.StaleEditError as error:
         form.add_error(None, str(error))
         return _render_log(request, plg, session, form, formset, invalid=True, stale=error.session)
@@ -209,14 +210,7 @@ def session_autosave(request, pk):
     form.is_valid()
     formset.is_valid()
     try:
-        saved = services.session_save(
-            plg=plg,
-            session=session,
-            by=request.user,
-            data=session_input(form, formset),
-            final=False,
-            revision=_posted_revision(request),
-        )
+        saved = _save(request, plg, session, form, formset, final=False)
     except services.StaleEditError as error:
         return render(request, "plg/session_form.html#autosave", {"stale": error.session})
     return render(request, "plg/session_form.html#autosave", {"saved": saved})
