@@ -23,7 +23,7 @@ test: setup browser-deps
 	bash scripts/ensure_postgres.sh
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run --settings=tlschool.settings_test
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres $(PY) manage.py makemigrations --check --dry-run --settings=tlschool.settings_test
 	$(VENV)/bin/pytest
 
 lint:
