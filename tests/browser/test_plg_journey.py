@@ -43,3 +43,17 @@ def test_teacher_leader_logs_a_session_and_the_team_reads_the_learnings(
     member.get_by_role("link", name=timezone.localdate().strftime("%Y"), exact=False).first.click()
     expect(member.get_by_text("Kinderen die tekenen, leggen beter uit")).to_be_visible()
     assert_accessible(member)
+
+
+def test_typing_is_kept_as_a_draft_without_pressing_save(page_for, live_server, school, teacher_leader, teamlid):
+    plg = make_plg(school, teacher_leader, members=[teamlid])
+    tl = page_for("teacher_leader")
+    tl.goto(f"{live_server.url}/plg/{plg.pk}/sessions/new/")
+    tl.get_by_label("Wat we uitprobeerden").fill("Rekenspel met dobbelstenen in groep 4")
+    tl.get_by_label("Duur (minuten)").click()  # leaving the field saves the draft
+    expect(tl.locator("#autosave")).to_contain_text("Concept bewaard om")
+
+    tl.goto(f"{live_server.url}/plg/{plg.pk}/")  # walk away without saving
+    tl.get_by_role("link", name="Bijeenkomst vastleggen").click()
+    tl.get_by_role("link", name="Maak dat concept af").click()
+    expect(tl.get_by_label("Wat we uitprobeerden")).to_have_value("Rekenspel met dobbelstenen in groep 4")
