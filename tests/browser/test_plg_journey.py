@@ -45,7 +45,9 @@ def test_teacher_leader_logs_a_session_and_the_team_reads_the_learnings(
     assert_accessible(member)
 
 
-def test_typing_is_kept_as_a_draft_without_pressing_save(page_for, live_server, school, teacher_leader, teamlid):
+def test_typing_is_kept_as_a_draft_without_pressing_save(
+    page_for, live_server, school, teacher_leader, teamlid
+):
     plg = make_plg(school, teacher_leader, members=[teamlid])
     tl = page_for("teacher_leader")
     tl.goto(f"{live_server.url}/plg/{plg.pk}/sessions/new/")
@@ -56,4 +58,6 @@ def test_typing_is_kept_as_a_draft_without_pressing_save(page_for, live_server, 
     tl.goto(f"{live_server.url}/plg/{plg.pk}/")  # walk away without saving
     tl.get_by_role("link", name="Bijeenkomst vastleggen").click()
     tl.get_by_role("link", name="Maak dat concept af").click()
-    expect(tl.get_by_label("Wat we uitprobeerden")).to_have_value("Rekenspel met dobbelstenen in groep 4")
+    expect(tl.get_by_label("Wat we uitprobeerden")).to_have_value(
+        "Rekenspel met dobbelstenen in groep 4"
+    )
