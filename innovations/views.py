@@ -376,7 +376,7 @@ def evidence(request, entry_pk):
         school_path="innovation__school",
         pk=entry_pk,
     )
-    if not entry.evidence_file:
+    if not entry.evidence_file or not entry.evidence_file.storage.exists(entry.evidence_file.name):
         raise Http404
     return FileResponse(
         entry.evidence_file.open("rb"),

@@ -16,7 +16,7 @@ from plg.forms import (
     session_input,
 )
 from plg.models import Session, SessionStatus
-from tlschool.schools.access import get_in_school, require, scoped
+from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
 from tlschool.schools.responses import posted, redirect_after_post, render_page
 from tlschool.schools.schooljaar import Schooljaar
@@ -268,8 +268,7 @@ def agreements(request):
     if person_id == "me":
         owner = request.user
     elif person_id.isdigit():
-        owner = scoped(school_people(access.school), access, school_path="memberships__school")
-        owner = owner.filter(pk=int(person_id)).first()
+        owner = school_people(access.school).filter(pk=int(person_id)).first()
         if owner is None:
             raise Http404
     rows = list(selectors.open_agreements(school=access.school, owner=owner))

@@ -84,3 +84,33 @@ def test_a_file_that_is_not_text_is_refused_clearly(login, schoolleider):
     response = upload(login(schoolleider), "", name="leeg.csv")
     assert response.status_code == 422
     assert "Het verstuurde bestand is leeg" in response.text
+
+
+def test_a_mail_server_that_is_down_does_not_undo_adding_a_colleague(login, schoolleider, settings):
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 1, "timeout": 2},
+        }
+    }
+    response = login(schoolleider).post(
+        reverse("team"),
+        {"full_name": "Daan Smit", "email": "daan@school.nl", "role": Role.TEAMLID},
+        follow=True,
+    )
+    assert "kon niet worden verstuurd" in response.text
+    assert Membership.objects.filter(user__email="daan@school.nl").exists()
+
+
+def test_imported_colleagues_are_invited_and_can_ask_for_a_new_link(login, schoolleider, client):
+    from django.core import mail
+
+    client = login(schoolleider)
+    preview = upload(client, "Lotte Visser;lotte@school.nl\n")
+    client.post(
+        reverse("team_import"), {"csv_text": preview.context["confirm"].initial["csv_text"]}
+    )
+    assert [message.to for message in mail.outbox] == [["lotte@school.nl"]]
+    client.logout()
+    client.post(reverse("password_reset"), {"email": "lotte@school.nl"})
+    assert len(mail.outbox) == 2 and "/accounts/password/reset/" in mail.outbox[1].body

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from tlschool.accounts.throttle import login_failure_record, login_failures_clear, login_is_locked
@@ -36,3 +37,11 @@ class ThrottledLoginForm(AuthenticationForm):
         if self.request is None:
             return None
         return self.request.META.get("REMOTE_ADDR") or None
+
+
+class SetPasswordLinkForm(PasswordResetForm):
+    """Password reset that also reaches colleagues who never chose a password (added or imported
+    by the schoolleider), so "Forgot your password?" doubles as "send my invitation again"."""
+
+    def get_users(self, email):
+        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True)

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from tlschool.accounts import views
-from tlschool.accounts.forms import ThrottledLoginForm
+from tlschool.accounts.forms import SetPasswordLinkForm, ThrottledLoginForm
 
 urlpatterns = [
     path(
@@ -22,7 +22,11 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(form_class=SetPasswordLinkForm),
+        name="password_reset",
+    ),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),

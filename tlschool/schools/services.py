@@ -1,5 +1,8 @@
 """Rules that change schools and their teams."""
 
+import logging
+from smtplib import SMTPException
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
@@ -11,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from tlschool.schools.models import Ambition, Membership, Role, School
 from tlschool.schools.team_import import ImportPreview
+
+logger = logging.getLogger(__name__)
 
 
 class TeamRuleError(Exception):
@@ -29,7 +34,11 @@ def user_for_email(*, email: str, full_name: str):
 
 
 def member_add(*, school: School, full_name: str, email: str, role: str, request=None):
-    """Add a person to the school, inviting them by e-mail to set a password."""
+    """Add a person to the school and invite them by e-mail to set a password.
+
+    Returns the membership and whether the invitation went out: a mail server that is down
+    does not undo the addition; the schoolleider is told to send the link again later.
+    """
     with transaction.atomic():
         user = user_for_email(email=email, full_name=full_name)
         membership, created = Membership.objects.get_or_create(
@@ -37,9 +46,14 @@ def member_add(*, school: School, full_name: str, email: str, role: str, request
         )
         if not created:
             raise TeamRuleError(_("%(name)s is already a member of this school.") % {"name": user})
+    invited = False
     if request is not None and not user.has_usable_password():
-        invite_send(user=user, request=request)
-    return membership
+        try:
+            invite_send(user=user, request=request)
+            invited = True
+        except (OSError, SMTPException):
+            logger.exception("Invitation e-mail to %s failed", user.email)
+    return membership, invited
 
 
 def member_set_role(*, membership: Membership, role: str) -> Membership:
@@ -66,19 +80,27 @@ def invite_send(*, user, request) -> None:
     send_mail(subject, body, None, [user.email])
 
 
-def team_import_apply(*, school: School, preview: ImportPreview) -> int:
-    """Write every row, or none: the preview must be free of errors."""
+def team_import_apply(*, school: School, preview: ImportPreview, request=None) -> int:
+    """Write every row, or none: the preview must be free of errors. New colleagues are invited."""
     if not preview.is_valid:
         raise TeamRuleError(_("The file has errors; nothing was imported."))
-    added = 0
+    added = []
     with transaction.atomic():
         for row in preview.rows:
             user = user_for_email(email=row.email, full_name=row.name)
             _membership, created = Membership.objects.get_or_create(
                 user=user, school=school, defaults={"role": row.role}
             )
-            added += created
-    return added
+            if created:
+                added.append(user)
+    if request is not None:
+        for user in added:
+            if not user.has_usable_password():
+                try:
+                    invite_send(user=user, request=request)
+                except (OSError, SMTPException):
+                    logger.exception("Invitation e-mail to %s failed", user.email)
+    return len(added)
 
 
 def ambition_add(*, school: School, title: str, description: str = "") -> Ambition:

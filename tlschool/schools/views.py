@@ -65,15 +65,20 @@ def team(request):
     form = MemberAddForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            membership = services.member_add(
+            membership, invited = services.member_add(
                 school=request.access.school, request=request, **form.cleaned_data
             )
         except services.TeamRuleError as error:
             form.add_error("email", str(error))
         else:
-            messages.success(
-                request, _("%(name)s was added and invited by e-mail.") % {"name": membership.user}
-            )
+            if invited:
+                message = _("%(name)s was added and invited by e-mail.")
+            else:
+                message = _(
+                    "%(name)s was added, but the invitation e-mail could not be sent. They can "
+                    "use 'Forgot your password?' on the log-in page."
+                )
+            messages.success(request, message % {"name": membership.user})
             return redirect_after_post(request, "team")
     context = {
         "form": form,
@@ -117,7 +122,9 @@ def team_import(request):
         if confirm.is_valid():
             preview = team_csv_parse(confirm.cleaned_data["csv_text"])
             if preview.is_valid:
-                added = services.team_import_apply(school=request.access.school, preview=preview)
+                added = services.team_import_apply(
+                    school=request.access.school, preview=preview, request=request
+                )
                 messages.success(
                     request,
                     _("%(added)s people were added to the team.") % {"added": added},
