@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from statistics import mean
 
-from django.db.models import Avg, Count, Max, Prefetch, Q
+from django.db.models import Avg, Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from innovations.models import (
@@ -167,7 +167,9 @@ def open_pulses_for(*, school, person):
 
 
 def innovations_overview(*, schools):
-    """Innovations of several schools with their monitoring and stage plans, in two queries."""
+    """Innovations of several schools with their monitoring, stage plans and newest pulse
+    (answer count and averages only), in two queries."""
+    newest_pulse = Pulse.objects.filter(innovation=OuterRef("pk")).order_by("-created_at")
     return (
         Innovation.objects.filter(school__in=schools)
         .select_related("owner", "school")
@@ -175,6 +177,13 @@ def innovations_overview(*, schools):
         .annotate(
             monitoring_count=Count("monitoring_entries", distinct=True),
             last_monitoring_on=Max("monitoring_entries__observed_on"),
+            pulse_answers=Subquery(newest_pulse.annotate(n=Count("answers")).values("n")[:1]),
+            pulse_willen=Subquery(
+                newest_pulse.annotate(average=Avg("answers__willen")).values("average")[:1]
+            ),
+            pulse_kunnen=Subquery(
+                newest_pulse.annotate(average=Avg("answers__kunnen")).values("average")[:1]
+            ),
         )
         .order_by("school__name", "title")
     )
@@ -189,20 +198,6 @@ def is_behind_plan(innovation) -> bool:
     if plan and plan.planned_end and plan.planned_end < today:
         return True
     return bool(innovation.planned_end and innovation.planned_end < today)
-
-
-def pulses_overview(*, schools):
-    """Every pulse with its answer count and averages; individual answers never leave the query."""
-    return (
-        Pulse.objects.filter(innovation__school__in=schools)
-        .annotate(
-            answer_count=Count("answers"),
-            willen_avg=Avg("answers__willen"),
-            kunnen_avg=Avg("answers__kunnen"),
-        )
-        .select_related("innovation")
-        .order_by("innovation_id", "-created_at")
-    )
 
 
 def innovations_for_person(*, school, person):

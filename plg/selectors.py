@@ -89,10 +89,32 @@ def overdue_count(agreements) -> int:
     return sum(1 for agreement in agreements if agreement.due_on < today)
 
 
-def plgs_overview(*, schools):
+def _count(queryset, group: str):
+    """A correlated COUNT(*) of `queryset`, 0 when there is nothing."""
+    counted = queryset.values(group).annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(Subquery(counted), 0)
+
+
+def plgs_overview(*, schools, start, end):
+    """PLGs of several schools in one query, with what the overviews need per PLG: the last
+    session, open and overdue agreements, and attendance in the period."""
+    today = timezone.localdate()
+    last = Session.objects.filter(plg=OuterRef("pk"), status=FINAL).order_by("-held_on")
+    open_agreements = Agreement.objects.filter(
+        plg=OuterRef("pk"), done_on__isnull=True, session__status=FINAL
+    )
+    attendance = Attendance.objects.filter(
+        session__plg=OuterRef("pk"), session__status=FINAL, session__held_on__range=(start, end)
+    )
     return (
         PLG.objects.filter(school__in=schools)
-        .annotate(last_session_on=Max("sessions__held_on", filter=Q(sessions__status=FINAL)))
+        .annotate(
+            last_session_on=Subquery(last.values("held_on")[:1]),
+            open_agreement_count=_count(open_agreements, "plg"),
+            overdue_agreement_count=_count(open_agreements.filter(due_on__lt=today), "plg"),
+            attended=_count(attendance.filter(present=True), "session__plg"),
+            attendance_total=_count(attendance, "session__plg"),
+        )
         .order_by("school__name", "name")
     )
 
@@ -104,31 +126,6 @@ def sessions_per_month(*, schools, since):
         .annotate(month=TruncMonth("held_on"))
         .values("plg__school_id", "month")
         .annotate(count=Count("pk"))
-        .order_by()
-    )
-
-
-def attendance_per_school(*, schools, start, end):
-    return (
-        Attendance.objects.filter(
-            session__plg__school__in=schools,
-            session__status=FINAL,
-            session__held_on__range=(start, end),
-        )
-        .values("session__plg__school_id")
-        .annotate(present=Count("pk", filter=Q(present=True)), total=Count("pk"))
-        .order_by()
-    )
-
-
-def agreements_per_school(*, schools):
-    today = timezone.localdate()
-    return (
-        Agreement.objects.filter(
-            plg__school__in=schools, done_on__isnull=True, session__status=FINAL
-        )
-        .values("plg__school_id")
-        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
         .order_by()
     )
 

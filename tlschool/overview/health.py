@@ -27,10 +27,9 @@ class RoleRow:
 
 @dataclass
 class InnovationRow:
-    innovation: object
+    innovation: object  # with the newest pulse's pulse_answers, pulse_willen, pulse_kunnen
     days_in_stage: int
     behind_plan: bool
-    pulse: object | None = None  # the newest pulse, with answer_count and averages
 
 
 @dataclass
@@ -94,21 +93,22 @@ def school_health(*, schools, year: Schooljaar) -> list[SchoolHealth]:
             )
         )
 
-    newest_pulse = {}
-    for pulse in innovation_selectors.pulses_overview(schools=schools):
-        newest_pulse.setdefault(pulse.innovation_id, pulse)
     for innovation in innovation_selectors.innovations_overview(schools=schools):
         result[innovation.school_id].innovations.append(
             InnovationRow(
                 innovation=innovation,
                 days_in_stage=innovation.days_in_stage,
                 behind_plan=innovation_selectors.is_behind_plan(innovation),
-                pulse=newest_pulse.get(innovation.pk),
             )
         )
 
-    for plg in plg_selectors.plgs_overview(schools=schools):
-        result[plg.school_id].plgs.append(plg)
+    for plg in plg_selectors.plgs_overview(schools=schools, start=year.start, end=year.end):
+        health = result[plg.school_id]
+        health.plgs.append(plg)
+        health.attendance_present += plg.attended
+        health.attendance_total += plg.attendance_total
+        health.open_agreements += plg.open_agreement_count
+        health.overdue_agreements += plg.overdue_agreement_count
 
     months = months_shown(year, today)
     counts = defaultdict(int)
@@ -120,14 +120,6 @@ def school_health(*, schools, year: Schooljaar) -> list[SchoolHealth]:
         health.sessions_per_month = [
             (date_format(month, "M Y"), counts[(school_id, month)]) for month in months
         ]
-
-    for row in plg_selectors.attendance_per_school(schools=schools, start=year.start, end=year.end):
-        health = result[row["session__plg__school_id"]]
-        health.attendance_present, health.attendance_total = row["present"], row["total"]
-
-    for row in plg_selectors.agreements_per_school(schools=schools):
-        health = result[row["plg__school_id"]]
-        health.open_agreements, health.overdue_agreements = row["open"], row["overdue"]
 
     for health in result.values():
         health.signals = signals_for(health, today=today)

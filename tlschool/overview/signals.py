@@ -126,19 +126,17 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     _("Review the borging"),
                 )
             )
-        pulse = row.pulse
-        if (
-            pulse
-            and pulse.answer_count >= PULSE_MIN_ANSWERS
-            and min(pulse.willen_avg, pulse.kunnen_avg) < LOW_PULSE_AVERAGE
-        ):
+        willen, kunnen = innovation.pulse_willen, innovation.pulse_kunnen
+        if (innovation.pulse_answers or 0) >= PULSE_MIN_ANSWERS and min(
+            willen, kunnen
+        ) < LOW_PULSE_AVERAGE:
             signals.append(
                 Signal(
                     "low_pulse",
                     _(
                         "The team's readiness for %(title)s is low (willen %(willen).1f, kunnen %(kunnen).1f)."
                     )
-                    % {**title, "willen": pulse.willen_avg, "kunnen": pulse.kunnen_avg},
+                    % {**title, "willen": willen, "kunnen": kunnen},
                     url,
                     _("Talk about pace and support"),
                 )
