@@ -114,3 +114,15 @@ def test_imported_colleagues_are_invited_and_can_ask_for_a_new_link(login, schoo
     client.logout()
     client.post(reverse("password_reset"), {"email": "lotte@school.nl"})
     assert len(mail.outbox) == 2 and "/accounts/password/reset/" in mail.outbox[1].body
+
+
+def test_schoolleider_removes_an_ambition_and_roles_keep_their_text(
+    login, schoolleider, ambition, teacher_leader, school
+):
+    from tests.factories import make_role
+
+    role = make_role(school, teacher_leader, ambition=ambition)
+    response = login(schoolleider).post(reverse("ambition_remove", args=[ambition.pk]), follow=True)
+    assert "De ambitie Sterk rekenonderwijs is verwijderd" in response.text
+    role.refresh_from_db()
+    assert role.ambition is None and role.focus

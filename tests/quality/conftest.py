@@ -28,10 +28,12 @@ class World:
     pulse: object
     entry: object
     membership: object
+    ambition: object
 
 
 @pytest.fixture
 def world(
+    ambition,
     school,
     schoolleider,
     teacher_leader,
@@ -95,4 +97,5 @@ def world(
         pulse=pulse,
         entry=entry,
         membership=Membership.objects.get(user=teamlid),
+        ambition=ambition,
     )

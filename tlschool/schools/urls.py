@@ -6,6 +6,7 @@ urlpatterns = [
     path("school/switch/", views.school_switch, name="school_switch"),
     path("school/settings/", views.school_settings, name="school_settings"),
     path("school/ambitions/", views.ambitions, name="ambitions"),
+    path("school/ambitions/<int:pk>/remove/", views.ambition_remove, name="ambition_remove"),
     path("team/", views.team, name="team"),
     path("team/import/", views.team_import, name="team_import"),
     path("team/<int:pk>/role/", views.member_role, name="member_role"),

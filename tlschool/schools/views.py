@@ -169,6 +169,17 @@ def ambitions(request):
 
 
 @school_required
+@require_POST
+def ambition_remove(request, pk):
+    """Take an ambition off the list; roles and innovations that named it keep their text."""
+    require(request.access.can_manage_school)
+    ambition = get_in_school(Ambition.objects.all(), request.access, pk=pk)
+    ambition.delete()
+    messages.success(request, _("The ambition %(title)s was removed.") % {"title": ambition.title})
+    return redirect_after_post(request, "ambitions")
+
+
+@school_required
 def school_settings(request):
     require(request.access.can_manage_school)
     school = request.access.school
