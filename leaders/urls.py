@@ -19,6 +19,11 @@ urlpatterns = [
     path("roles/<int:pk>/announcements/", views.announcement_add, name="announcement_add"),
     path("roles/<int:pk>/allotment/", views.allotment_set, name="allotment_set"),
     path("roles/<int:pk>/time/", views.time_entry_add, name="time_entry_add"),
+    path(
+        "roles/<int:pk>/time/<int:entry_pk>/remove/",
+        views.time_entry_remove,
+        name="time_entry_remove",
+    ),
     path("roles/<int:pk>/courses/", views.course_add, name="course_add"),
     path("roles/<int:pk>/skills/", views.assessment_add, name="assessment_add"),
     path("roles/<int:pk>/dialogue/", views.dialogue_add, name="dialogue_add"),

@@ -17,7 +17,7 @@ from leaders.forms import (
     SelfAssessmentForm,
     TimeEntryForm,
 )
-from leaders.models import Course, DialogueNote, MandateItem, TeacherLeaderRole
+from leaders.models import Course, DialogueNote, MandateItem, TeacherLeaderRole, TimeEntry
 from plg.selectors import plgs_led_by
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
@@ -309,6 +309,24 @@ def time_entry_add(request, pk):
         partial="time",
         done_message=_("The time was logged."),
     )
+
+
+@school_required
+@require_POST
+def time_entry_remove(request, pk, entry_pk):
+    """The teacher leader takes back a line logged by mistake (in place with htmx)."""
+    role = _role(request, pk)
+    require(rules.may_log_time(request.access, role))
+    entry = get_in_school(
+        TimeEntry.objects.filter(role=role), request.access, school_path="role__school", pk=entry_pk
+    )
+    entry.delete()
+    if request.htmx:
+        return render_page(
+            request, "leaders/role_detail.html", _role_context(request, role), partial="time"
+        )
+    messages.success(request, _("The time line was removed."))
+    return redirect_after_post(request, "leaders:role", pk=role.pk)
 
 
 @school_required

@@ -264,3 +264,19 @@ def test_a_stale_mandate_change_keeps_the_text_and_shows_the_other_change(
         },
     )
     assert again.status_code == 302
+
+
+def test_teacher_leader_takes_back_a_time_line_in_place(login, role, teacher_leader, schoolleider):
+    entry = services.time_entry_add(
+        role=role,
+        worked_on=timezone.localdate(),
+        hours=Decimal("3"),
+        activity="Verkeerd geschreven",
+        within_school_time=True,
+    )
+    url = reverse("leaders:time_entry_remove", args=[role.pk, entry.pk])
+    assert login(schoolleider).post(url).status_code == 403
+    response = login(teacher_leader).post(url, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and 'id="time"' in response.text
+    assert "Verkeerd geschreven" not in response.text
+    assert not TimeEntry.objects.filter(pk=entry.pk).exists()

@@ -28,6 +28,7 @@ class World:
     pulse: object
     entry: object
     membership: object
+    time_entry: object
     ambition: object
 
 
@@ -48,7 +49,7 @@ def world(
     item = leader_services.mandate_item_add(
         role=role, kind="authority", description=f"Mandaat {MARKER}", decision="alone"
     )
-    leader_services.time_entry_add(
+    time_entry = leader_services.time_entry_add(
         role=role,
         worked_on=timezone.localdate(),
         hours=Decimal("2"),
@@ -98,4 +99,5 @@ def world(
         entry=entry,
         membership=Membership.objects.get(user=teamlid),
         ambition=ambition,
+        time_entry=time_entry,
     )
