@@ -5,6 +5,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
+from plg.models import Session
 from tests.factories import make_plg
 
 pytestmark = pytest.mark.browser
@@ -54,6 +55,11 @@ def test_typing_is_kept_as_a_draft_without_pressing_save(
     tl.get_by_label("Wat we uitprobeerden").fill("Rekenspel met dobbelstenen in groep 4")
     tl.get_by_label("Duur (minuten)").click()  # leaving the field saves the draft
     expect(tl.locator("#autosave")).to_contain_text("Concept bewaard om")
+    first_revision = tl.locator("#revision").input_value()
+    tl.get_by_label("Wat we leerden").fill("Tellen met twee dobbelstenen is te moeilijk")
+    tl.get_by_label("Duur (minuten)").click()
+    expect(tl.locator("#revision")).not_to_have_value(first_revision)
+    assert Session.objects.filter(plg=plg).count() == 1  # the same draft, saved again
 
     tl.goto(f"{live_server.url}/plg/{plg.pk}/")  # walk away without saving
     tl.get_by_role("link", name="Bijeenkomst vastleggen").click()
