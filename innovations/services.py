@@ -132,11 +132,22 @@ def monitoring_add(*, innovation, by, values: dict, **fields) -> MonitoringEntry
     return entry
 
 
-def stage_plan_set(*, innovation, stage, planned_start, planned_end) -> StagePlan:
+def stage_plan_set(*, innovation, stage, planned_start, planned_end, by=None) -> StagePlan:
     plan, _created = StagePlan.objects.update_or_create(
         innovation=innovation,
         stage=stage,
         defaults={"planned_start": planned_start, "planned_end": planned_end},
+    )
+    _event(
+        innovation,
+        by=by,
+        kind=EventKind.PLAN,
+        summary=_("Planned %(stage)s: %(start)s – %(end)s")
+        % {
+            "stage": Stage(stage).label,
+            "start": planned_start.strftime("%d-%m-%Y") if planned_start else "?",
+            "end": planned_end.strftime("%d-%m-%Y") if planned_end else "?",
+        },
     )
     return plan
 

@@ -283,7 +283,7 @@ def stage_plan_set(request, pk):
         form_class=StagePlanForm,
         form_name="stage_plan_form",
         save=lambda innovation, form: services.stage_plan_set(
-            innovation=innovation, **form.cleaned_data
+            innovation=innovation, by=request.user, **form.cleaned_data
         ),
         done=_("The planning was saved."),
     )

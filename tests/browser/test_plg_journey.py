@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
 from plg.models import Session
+from tests.browser.conftest import assert_accessible
 from tests.factories import make_plg
 
 pytestmark = pytest.mark.browser
