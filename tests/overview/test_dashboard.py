@@ -190,3 +190,15 @@ def test_board_overview_keeps_within_fifteen_queries(
     text = visible_text(response)
     assert "OBS De Regenboog" in text and "CBS Andere School" in text
     assert "500" in text  # sessions in the last twelve months
+
+
+def test_dashboard_charts_have_bars_and_text_alternatives(
+    login, schoolleider, school, teacher_leader
+):
+    make_innovation(school, teacher_leader, title="Eén")
+    response = login(schoolleider).get(reverse("home"))
+    for chart in ("sessions-chart", "stages-chart"):
+        assert f'aria-labelledby="{chart}-title {chart}-desc"' in response.text
+    stages_svg = response.text.split('id="stages-chart-desc"')[1].split("</svg>")[0]
+    assert stages_svg.count("<rect") == 8  # one bar per stage
+    assert "voorbereiden: 1" in visible_text(response)

@@ -54,7 +54,10 @@ def _dashboard(request):
         "year": year,
         "years": schooljaar_choices(),
         "sessions_chart": bar_chart(
-            [(label[:2], count) for label, count in health.sessions_per_month]
+            [(label[:3], count) for label, count in health.sessions_per_month]
+        ),
+        "stages_chart": bar_chart(
+            [(label[:5], count) for _stage, label, count in health.stage_counts]
         ),
     }
     return render(request, "overview/dashboard.html", context)

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from tlschool.schools.models import BoardStaff, Membership, Role, School
 
@@ -68,8 +69,6 @@ class Access:
         if self.role:
             return Role(self.role).label
         if self.board_staff:
-            from django.utils.translation import gettext
-
             return gettext("board staff (read only)")
         return ""
 
