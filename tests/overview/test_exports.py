@@ -14,7 +14,7 @@ def data(school, teacher_leader):
     role = make_role(school, teacher_leader)
     leader_services.time_entry_add(
         role=role,
-        worked_on=timezone.localdate() - timedelta(days=1),
+        worked_on=timezone.localdate(),
         hours=Decimal("2.5"),
         activity='=HYPERLINK("http://x")',
         within_school_time=True,
