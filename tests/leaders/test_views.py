@@ -280,3 +280,16 @@ def test_teacher_leader_takes_back_a_time_line_in_place(login, role, teacher_lea
     assert response.status_code == 200 and 'id="time"' in response.text
     assert "Verkeerd geschreven" not in response.text
     assert not TimeEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_who_leads_what_shows_what_was_told_to_the_team(login, role, schoolleider, teamlid):
+    services.announcement_record(
+        role=role,
+        by=schoolleider,
+        announced_on=timezone.localdate(),
+        channel="team_meeting",
+        text="Sanne coördineert het rekenen en kiest de rekenspellen.",
+    )
+    text = visible_text(login(teamlid).get(reverse("leaders:who_leads_what")))
+    assert "Sanne coördineert het rekenen en kiest de rekenspellen." in text
+    assert "Aan het team verteld op" in text
