@@ -84,11 +84,6 @@ def open_agreements(*, school, plg=None, owner=None):
     return agreements.order_by("due_on", "pk")
 
 
-def overdue_count(agreements) -> int:
-    today = timezone.localdate()
-    return sum(1 for agreement in agreements if agreement.due_on < today)
-
-
 def _count(queryset, group: str):
     """A correlated COUNT(*) of `queryset`, 0 when there is nothing."""
     counted = queryset.values(group).annotate(n=Count("pk")).values("n")[:1]

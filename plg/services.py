@@ -79,9 +79,3 @@ def session_save(
 
 def reflection_add(*, session: Session, author, text: str) -> Reflection:
     return Reflection.objects.create(session=session, author=author, text=text)
-
-
-def agreement_mark_done(*, agreement: Agreement, on) -> Agreement:
-    agreement.done_on = on
-    agreement.save(update_fields=["done_on", "updated_at"])
-    return agreement
