@@ -182,3 +182,17 @@ def roles_with_mandates(*, school, year: Schooljaar):
             )
         )
     )
+
+
+def time_entries_for_school(*, school, start, end):
+    return (
+        TimeEntry.objects.filter(role__school=school, worked_on__range=(start, end))
+        .select_related("role__person")
+        .order_by("role__person__full_name", "worked_on")
+    )
+
+
+def roles_of_person(*, school, person):
+    return TeacherLeaderRole.objects.filter(school=school, person=person).order_by(
+        "-last_schooljaar"
+    )

@@ -135,3 +135,19 @@ def plgs_for_person(*, school, person):
         .distinct()
         .order_by("name")
     )
+
+
+def sessions_for_export(*, school, start, end):
+    """Final sessions of a period with their attendance and agreement counts, in one query."""
+    agreements = Agreement.objects.filter(session=OuterRef("pk"))
+    attendance = Attendance.objects.filter(session=OuterRef("pk"))
+    return (
+        Session.objects.filter(plg__school=school, status=FINAL, held_on__range=(start, end))
+        .select_related("plg")
+        .annotate(
+            present_count=_count(attendance.filter(present=True), "session"),
+            attendance_count=_count(attendance, "session"),
+            agreement_count=_count(agreements, "session"),
+        )
+        .order_by("held_on", "pk")
+    )

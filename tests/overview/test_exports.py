@@ -93,3 +93,28 @@ def test_team_home_shows_my_plgs_agreements_innovations_and_pulses(
     assert "Kijkwijzer maken" in text
     assert "Leesgesprekken" in text
     assert "Open peilingen om in te vullen" in text
+
+
+def test_sessions_csv_counts_attendance_and_agreements(
+    login, school, schoolleider, teacher_leader, teamlid
+):
+    from plg import services as plg_services
+    from tests.factories import make_plg
+
+    plg = make_plg(school, teacher_leader, members=[teamlid])
+    plg_services.session_save(
+        plg=plg,
+        session=None,
+        by=teacher_leader,
+        final=True,
+        revision=None,
+        data=plg_services.SessionInput(
+            fields={"held_on": timezone.localdate(), "duration_minutes": 50, "learned": "x"},
+            present_ids={teacher_leader.pk},
+            agreements=[plg_services.AgreementRow("Kijkwijzer", teamlid, timezone.localdate())],
+        ),
+    )
+    body = login(schoolleider).get(reverse("overview:export_sessions")).content.decode()
+    row = body.splitlines()[1].split(";")
+    assert row[0] == "PLG Rekenen" and row[2] == "50"
+    assert (row[5], row[6], row[9]) == ("1", "2", "1")  # present, members, agreements

@@ -4,11 +4,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from innovations.selectors import innovations_for_person, open_pulses_for
+from innovations import selectors as innovation_selectors
 from innovations.stages import Stage
-from leaders.models import TeacherLeaderRole, TimeEntry
-from plg.models import Session, SessionStatus
-from plg.selectors import open_agreements, plgs_for_person
+from leaders import selectors as leader_selectors
+from plg import selectors as plg_selectors
 from tlschool.charts import bar_chart
 from tlschool.overview import exports
 from tlschool.overview.health import school_health
@@ -33,13 +32,13 @@ def home(request):
         return redirect("overview:board")
     person = request.user
     context = {
-        "plgs": plgs_for_person(school=access.school, person=person),
-        "agreements": list(open_agreements(school=access.school, owner=person)),
-        "innovations": innovations_for_person(school=access.school, person=person),
-        "pulses": open_pulses_for(school=access.school, person=person),
-        "roles": TeacherLeaderRole.objects.filter(school=access.school, person=person).order_by(
-            "-last_schooljaar"
+        "plgs": plg_selectors.plgs_for_person(school=access.school, person=person),
+        "agreements": list(plg_selectors.open_agreements(school=access.school, owner=person)),
+        "innovations": innovation_selectors.innovations_for_person(
+            school=access.school, person=person
         ),
+        "pulses": innovation_selectors.open_pulses_for(school=access.school, person=person),
+        "roles": leader_selectors.roles_of_person(school=access.school, person=person),
         "today": timezone.localdate(),
     }
     return render(request, "overview/home.html", context)
@@ -88,20 +87,20 @@ def board_overview(request):
 def export_innovations(request):
     access = request.access
     require(access.can_see_overview)
-    health = school_health(schools=[access.school], year=_year(request))[0]
+    innovations = innovation_selectors.innovations_overview(schools=[access.school])
     rows = [
         (
-            row.innovation.title,
-            Stage(row.innovation.stage).label,
-            row.innovation.owner,
-            row.days_in_stage,
-            _("yes") if row.behind_plan else _("no"),
-            row.innovation.monitoring_count,
-            row.innovation.last_monitoring_on or "",
-            row.innovation.planned_start or "",
-            row.innovation.planned_end or "",
+            innovation.title,
+            Stage(innovation.stage).label,
+            innovation.owner,
+            innovation.days_in_stage,
+            _("yes") if innovation_selectors.is_behind_plan(innovation) else _("no"),
+            innovation.monitoring_count,
+            innovation.last_monitoring_on or "",
+            innovation.planned_start or "",
+            innovation.planned_end or "",
         )
-        for row in health.innovations
+        for innovation in innovations
     ]
     header = [
         _("Innovation"),
@@ -127,15 +126,8 @@ def export_sessions(request):
     access = request.access
     require(access.can_see_overview)
     year = _year(request)
-    sessions = (
-        Session.objects.filter(
-            plg__school=access.school,
-            status=SessionStatus.FINAL,
-            held_on__range=(year.start, year.end),
-        )
-        .select_related("plg")
-        .prefetch_related("attendance", "agreements")
-        .order_by("held_on", "pk")
+    sessions = plg_selectors.sessions_for_export(
+        school=access.school, start=year.start, end=year.end
     )
     rows = [
         (
@@ -144,11 +136,11 @@ def export_sessions(request):
             session.duration_minutes or "",
             _("yes") if session.within_school_time else _("no"),
             session.get_work_kind_display(),
-            sum(1 for row in session.attendance.all() if row.present),
-            len(session.attendance.all()),
+            session.present_count,
+            session.attendance_count,
             session.tried,
             session.learned,
-            len(session.agreements.all()),
+            session.agreement_count,
         )
         for session in sessions
     ]
@@ -177,12 +169,8 @@ def export_time(request):
     access = request.access
     require(access.can_see_overview)
     year = _year(request)
-    entries = (
-        TimeEntry.objects.filter(
-            role__school=access.school, worked_on__range=(year.start, year.end)
-        )
-        .select_related("role__person")
-        .order_by("role__person__full_name", "worked_on")
+    entries = leader_selectors.time_entries_for_school(
+        school=access.school, start=year.start, end=year.end
     )
     rows = [
         (
