@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -122,6 +123,12 @@ class Agreement(TimeStampedModel):
 
     class Meta:
         ordering = ["due_on", "pk"]
+        indexes = [
+            # Open agreements are read on every overview; done ones pile up over the years.
+            models.Index(
+                fields=["plg", "due_on"], condition=Q(done_on__isnull=True), name="open_agreements"
+            ),
+        ]
 
     def __str__(self):
         return self.text
