@@ -1,0 +1,57 @@
+"""`bootstrap_field`: one field in Bootstrap markup, with its errors tied to the input."""
+
+from django import forms
+from django.template import Context, Template
+
+from tlschool.fields import bootstrap_field
+
+
+class ExampleForm(forms.Form):
+    name = forms.CharField(label="Naam <b>", help_text="Zoals het team je kent")
+    kind = forms.ChoiceField(label="Soort", choices=[("a", "A"), ("b", "B")], required=False)
+    agreed = forms.BooleanField(label="Akkoord", required=False)
+
+
+def test_a_required_text_field_has_label_mark_help_and_control():
+    html = bootstrap_field(ExampleForm()["name"])
+    assert '<label for="id_name" class="form-label requiredField">Naam &lt;b&gt;' in html
+    assert '<span class="asteriskField">*</span>' in html
+    assert 'class="form-control"' in html
+    assert '<div id="id_name_helptext" class="form-text">Zoals het team je kent</div>' in html
+    assert 'aria-describedby="id_name_helptext"' in html
+
+
+def test_errors_show_under_the_input_and_are_announced_with_it():
+    form = ExampleForm(data={"name": ""})
+    form.is_valid()
+    html = bootstrap_field(form["name"])
+    assert "form-control is-invalid" in html
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_name_error"' in html
+    assert '<div id="id_name_error" class="invalid-feedback">' in html
+    assert "Dit veld is verplicht." in html or "This field is required." in html
+
+
+def test_error_text_is_escaped():
+    form = ExampleForm(data={"name": "x", "kind": "<script>"})
+    form.is_valid()
+    html = bootstrap_field(form["kind"])
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_a_select_and_a_checkbox_get_their_own_classes():
+    form = ExampleForm()
+    assert 'class="form-select"' in bootstrap_field(form["kind"])
+    checkbox = bootstrap_field(form["agreed"])
+    assert '<div id="div_id_agreed" class="form-check">' in checkbox
+    assert 'class="form-check-input"' in checkbox
+    assert '<label for="id_agreed" class="form-check-label">Akkoord</label>' in checkbox
+    assert "asteriskField" not in checkbox
+
+
+def test_the_filter_is_available_to_templates():
+    html = Template("{% load fields %}{{ form.name|bootstrap_field }}").render(
+        Context({"form": ExampleForm()})
+    )
+    assert 'id="div_id_name"' in html
