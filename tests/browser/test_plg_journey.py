@@ -67,3 +67,32 @@ def test_typing_is_kept_as_a_draft_without_pressing_save(
     expect(tl.get_by_label("Wat we uitprobeerden")).to_have_value(
         "Rekenspel met dobbelstenen in groep 4"
     )
+
+
+def test_more_agreements_than_the_empty_rows_in_one_go(
+    page_for, live_server, school, teacher_leader, teamlid
+):
+    plg = make_plg(school, teacher_leader, members=[teamlid])
+    tl = page_for("teacher_leader")
+    tl.goto(f"{live_server.url}/plg/{plg.pk}/sessions/new/")
+    tl.get_by_label("Duur (minuten)").fill("45")
+    tl.get_by_label("Wat we leerden").fill("Vier dingen om te doen")
+    add = tl.get_by_role("button", name="Nog een afspraak")
+    add.click()
+    expect(tl.get_by_label("Afspraak 4", exact=True)).to_be_focused()
+    due = (timezone.localdate() + timedelta(days=7)).isoformat()
+    texts = ["Rooster maken", "Ouders informeren", "Materiaal bestellen", "Lokaal inrichten"]
+    for number, text in enumerate(texts, start=1):
+        tl.get_by_label(f"Afspraak {number}", exact=True).fill(text)
+        tl.get_by_label(f"Eigenaar {number}", exact=True).select_option(label="Thomas Bakker")
+        tl.get_by_label(f"Uiterlijk {number}", exact=True).fill(due)
+    tl.get_by_role("button", name="Bijeenkomst opslaan").click()
+    expect(tl.get_by_text("De bijeenkomst is opgeslagen")).to_be_visible()
+    for text in texts:
+        expect(tl.get_by_text(text)).to_be_visible()
+
+    tl.goto(f"{live_server.url}/plg/{plg.pk}/sessions/new/")
+    for _ in range(17):  # 3 empty rows and 17 more make the most a session takes
+        add.click()
+    expect(add).to_be_hidden()
+    expect(tl.locator("#agreement-rows tr")).to_have_count(20)
