@@ -25,6 +25,12 @@ urlpatterns = [
         name="time_entry_remove",
     ),
     path("roles/<int:pk>/courses/", views.course_add, name="course_add"),
+    path("roles/<int:pk>/courses/<int:course_pk>/", views.course_edit, name="course_edit"),
+    path(
+        "roles/<int:pk>/courses/<int:course_pk>/remove/",
+        views.course_remove,
+        name="course_remove",
+    ),
     path("roles/<int:pk>/skills/", views.assessment_add, name="assessment_add"),
     path("roles/<int:pk>/dialogue/", views.dialogue_add, name="dialogue_add"),
 ]

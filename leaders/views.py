@@ -346,6 +346,37 @@ def course_add(request, pk):
     )
 
 
+def _course(request, role, course_pk) -> Course:
+    courses = Course.objects.filter(person=role.person)
+    return get_in_school(courses, request.access, pk=course_pk)
+
+
+@school_required
+def course_edit(request, pk, course_pk):
+    """Bring a course up to date: it started, it was completed, or it stopped."""
+    role = _role(request, pk)
+    require(rules.may_see_private(request.access, role))
+    course = _course(request, role, course_pk)
+    form = CourseForm(posted(request), instance=course, role=role)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The course was saved."))
+        return redirect_after_post(request, "leaders:role", pk=role.pk)
+    context = {"form": form, "role": role, "course": course}
+    return render_page(request, "leaders/course_form.html", context, invalid=form.is_bound)
+
+
+@school_required
+@require_POST
+def course_remove(request, pk, course_pk):
+    """Take back a course recorded by mistake."""
+    role = _role(request, pk)
+    require(rules.may_see_private(request.access, role))
+    _course(request, role, course_pk).delete()
+    messages.success(request, _("The course was removed."))
+    return redirect_after_post(request, "leaders:role", pk=role.pk)
+
+
 @school_required
 @require_POST
 def assessment_add(request, pk):

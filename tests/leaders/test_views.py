@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leaders import services
-from leaders.models import Decision, MandateItemKind, TeacherLeaderRole, TimeEntry
+from leaders.models import Course, Decision, MandateItemKind, TeacherLeaderRole, TimeEntry
 from tests.conftest import visible_text
 from tests.factories import AmbitionFactory, MembershipFactory, UserFactory, make_role, member
 from tlschool.schools.models import Role
@@ -293,3 +293,74 @@ def test_who_leads_what_shows_what_was_told_to_the_team(login, role, schoolleide
     text = visible_text(login(teamlid).get(reverse("leaders:who_leads_what")))
     assert "Sanne coördineert het rekenen en kiest de rekenspellen." in text
     assert "Aan het team verteld op" in text
+
+
+def add_course(client, role, **fields):
+    data = {"name": "Master Leren en Innoveren", "provider": "Hogeschool", "status": "planned"}
+    data.update(fields)
+    return client.post(reverse("leaders:course_add", args=[role.pk]), data, follow=True)
+
+
+def test_teacher_leader_brings_a_course_up_to_date(login, role, teacher_leader, teamlid):
+    client = login(teacher_leader)
+    add_course(client, role)
+    course = Course.objects.get(person=teacher_leader)
+    page = client.get(reverse("leaders:role", args=[role.pk])).text
+    assert reverse("leaders:course_edit", args=[role.pk, course.pk]) in page
+
+    response = client.post(
+        reverse("leaders:course_edit", args=[role.pk, course.pk]),
+        {
+            "name": "Master Leren en Innoveren",
+            "provider": "Hogeschool",
+            "starts_on": "2025-09-01",
+            "ends_on": "2026-07-01",
+            "status": "completed",
+        },
+        follow=True,
+    )
+    assert "De scholing is opgeslagen." in response.text
+    assert "Master Leren en Innoveren (Hogeschool) — afgerond" in visible_text(response)
+
+    team_view = login(teamlid).get(reverse("leaders:role", args=[role.pk])).text
+    assert "afgerond" in team_view
+    assert reverse("leaders:course_edit", args=[role.pk, course.pk]) not in team_view
+
+
+def test_a_course_update_that_ends_before_it_starts_keeps_what_was_saved(
+    login, role, teacher_leader
+):
+    client = login(teacher_leader)
+    add_course(client, role, status="running")
+    course = Course.objects.get(person=teacher_leader)
+    response = client.post(
+        reverse("leaders:course_edit", args=[role.pk, course.pk]),
+        {"name": "Anders", "starts_on": "2026-09-01", "ends_on": "2026-01-01", "status": "stopped"},
+    )
+    assert response.status_code == 422
+    assert 'value="Anders"' in response.text
+    course.refresh_from_db()
+    assert (course.name, course.status) == ("Master Leren en Innoveren", "running")
+
+
+def test_a_course_recorded_by_mistake_is_removed(login, role, teacher_leader, schoolleider):
+    add_course(login(teacher_leader), role)
+    course = Course.objects.get(person=teacher_leader)
+    response = login(schoolleider).post(
+        reverse("leaders:course_remove", args=[role.pk, course.pk]), follow=True
+    )
+    assert "De scholing is verwijderd." in response.text
+    assert not Course.objects.filter(pk=course.pk).exists()
+
+
+def test_a_course_is_reached_only_through_its_own_persons_role(
+    login, role, school, schoolleider, teacher_leader
+):
+    other = make_role(school, member(school, Role.TEACHER_LEADER, "jan", "Jan Jansen"))
+    add_course(login(teacher_leader), role)
+    course = Course.objects.get(person=teacher_leader)
+    client = login(schoolleider)
+    assert client.get(reverse("leaders:course_edit", args=[other.pk, course.pk])).status_code == 404
+    url = reverse("leaders:course_remove", args=[other.pk, course.pk])
+    assert client.post(url).status_code == 404
+    assert Course.objects.filter(pk=course.pk).exists()

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from innovations import services as innovation_services
 from leaders import services as leader_services
+from leaders.models import Course
 from plg import services as plg_services
 from tests.factories import make_innovation, make_plg, make_role
 from tlschool.schools.models import Membership
@@ -29,6 +30,7 @@ class World:
     entry: object
     membership: object
     time_entry: object
+    course: object
     ambition: object
 
 
@@ -100,4 +102,5 @@ def world(
         membership=Membership.objects.get(user=teamlid),
         ambition=ambition,
         time_entry=time_entry,
+        course=Course.objects.create(school=school, person=teacher_leader, name=f"Cursus {MARKER}"),
     )

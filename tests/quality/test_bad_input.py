@@ -69,6 +69,7 @@ TARGETS = [
     ("leaders:allotment_set", "schoolleider", field_names(AllotmentForm)),
     ("leaders:time_entry_add", "teacher_leader", field_names(TimeEntryForm)),
     ("leaders:course_add", "teacher_leader", field_names(CourseForm)),
+    ("leaders:course_edit", "teacher_leader", field_names(CourseForm)),
     ("leaders:assessment_add", "teacher_leader", field_names(SelfAssessmentForm)),
     ("leaders:dialogue_add", "teacher_leader", field_names(DialogueNoteForm)),
     ("plg:create", "teacher_leader", field_names(PLGForm)),
