@@ -97,6 +97,20 @@ def test_passed_borging_review_and_long_bijstellen_signal(school, teacher_leader
     assert "borging_review" not in kinds(school)
 
 
+def test_long_bijstellen_follows_the_schools_own_setting(school, teacher_leader):
+    adjusting = make_innovation(school, teacher_leader, title="Bijstellen")
+    Innovation.objects.filter(pk=adjusting.pk).update(
+        stage=Stage.BIJSTELLEN, stage_since=timezone.now() - timedelta(weeks=4)
+    )
+    assert "bijstellen_long" not in kinds(school)  # 6 weeks by default
+    school.bijstellen_weeks = 3
+    school.save()
+    assert "bijstellen_long" in kinds(school)
+    school.monitoring_gap_weeks = 52  # a separate setting: this one does not matter here
+    school.save()
+    assert "bijstellen_long" in kinds(school)
+
+
 def test_a_plg_without_sessions_for_weeks_signals(school, teacher_leader):
     plg = make_plg(school, teacher_leader)
     PLG.objects.filter(pk=plg.pk).update(created_at=timezone.now() - timedelta(weeks=10))

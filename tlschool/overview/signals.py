@@ -27,6 +27,7 @@ class Signal:
 def signals_for(health, *, today: date) -> list[Signal]:
     school = health.school
     monitoring_gap = timedelta(weeks=school.monitoring_gap_weeks)
+    bijstellen_days = school.bijstellen_weeks * 7
     plg_gap = timedelta(weeks=school.plg_gap_weeks)
     signals = []
 
@@ -102,7 +103,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     _("Add a monitoring entry"),
                 )
             )
-        if innovation.stage == Stage.BIJSTELLEN and row.days_in_stage > monitoring_gap.days:
+        if innovation.stage == Stage.BIJSTELLEN and row.days_in_stage > bijstellen_days:
             signals.append(
                 Signal(
                     "bijstellen_long",

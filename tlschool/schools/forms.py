@@ -58,5 +58,6 @@ class SchoolSettingsForm(forms.ModelForm):
             "outside_time_threshold_percent",
             "monitoring_gap_weeks",
             "plg_gap_weeks",
+            "bijstellen_weeks",
         ]
         widgets = {"vision": forms.Textarea(attrs={"rows": 3})}

@@ -50,6 +50,12 @@ class School(TimeStampedModel):
     plg_gap_weeks = models.PositiveSmallIntegerField(
         _("signal after weeks without a PLG session"), default=6, validators=[MinValueValidator(1)]
     )
+    bijstellen_weeks = models.PositiveSmallIntegerField(
+        _("signal after weeks in bijstellen"),
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text=_("Adjusting takes time; after this the dashboard asks for the next step."),
+    )
 
     class Meta:
         ordering = ["name"]
