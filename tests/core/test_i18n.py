@@ -58,3 +58,20 @@ def test_every_text_in_the_code_has_a_dutch_translation(tmp_path):
     assert result.returncode == 0
     assert untranslated.count("msgid") <= 1, f"untranslated:\n{untranslated}"
     assert fuzzy.count("msgid") == 0, f"fuzzy:\n{fuzzy}"
+
+
+def test_dates_in_sentences_follow_the_language(login, school, teacher_leader, teamlid):
+    from datetime import date
+
+    from plg.models import Agreement, Session
+    from tests.factories import make_plg
+
+    plg = make_plg(school, teacher_leader, members=[teamlid])
+    session = Session.objects.create(plg=plg, held_on=date(2026, 10, 1), status="final")
+    Agreement.objects.create(
+        plg=plg, session=session, text="Kijkwijzer delen", owner=teamlid, due_on=date(2026, 10, 31)
+    )
+    client = login(teamlid)
+    assert "uiterlijk 31 oktober 2026" in client.get(reverse("home")).text
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("home")})
+    assert "due Oct. 31, 2026" in client.get(reverse("home")).text
