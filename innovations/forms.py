@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from innovations.models import (
@@ -74,21 +75,21 @@ class InnovationForm(RevisionForm):
 
 
 class MoveForm(forms.Form):
-    to_stage = forms.ChoiceField(label=_("to stage"), choices=Stage.choices)
+    to_stage = forms.ChoiceField(label=capfirst(_("to stage")), choices=Stage.choices)
     reason = forms.CharField(
-        label=_("why (and, when stopping, what was learned)"),
+        label=capfirst(_("why (and, when stopping, what was learned)")),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     adjustment_what = forms.CharField(
-        label=_("bijstellen: what changes"),
+        label=capfirst(_("bijstellen: what changes")),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     adjustment_why = forms.CharField(
-        label=_("bijstellen: why"),
+        label=capfirst(_("bijstellen: why")),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -199,7 +200,8 @@ class MonitoringEntryForm(forms.ModelForm):
 
 class StagePlanForm(forms.ModelForm):
     stage = forms.ChoiceField(
-        label=_("stage"), choices=[(stage, Stage(stage).label) for stage in PLANNED_STAGES]
+        label=capfirst(_("stage")),
+        choices=[(stage, Stage(stage).label) for stage in PLANNED_STAGES],
     )
 
     class Meta:

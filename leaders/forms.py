@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from leaders.models import (
@@ -47,8 +48,8 @@ class RolePageForm(forms.ModelForm):
 
 
 class RoleForm(forms.ModelForm):
-    first_schooljaar = SchooljaarField(label=_("first schooljaar"))
-    last_schooljaar = SchooljaarField(label=_("last schooljaar"))
+    first_schooljaar = SchooljaarField(label=capfirst(_("first schooljaar")))
+    last_schooljaar = SchooljaarField(label=capfirst(_("last schooljaar")))
 
     class Meta:
         model = TeacherLeaderRole
@@ -120,7 +121,7 @@ class AnnouncementForm(RolePageForm):
 
 
 class AllotmentForm(RolePageForm):
-    schooljaar = SchooljaarField(label=_("schooljaar"))
+    schooljaar = SchooljaarField(label=capfirst(_("schooljaar")))
 
     class Meta:
         model = TimeAllotment
@@ -133,7 +134,7 @@ class AllotmentForm(RolePageForm):
 
 class TimeEntryForm(RolePageForm):
     hours = forms.DecimalField(
-        label=_("hours"),
+        label=capfirst(_("hours")),
         min_value=Decimal("0.25"),
         max_value=Decimal("12"),
         decimal_places=2,
@@ -174,7 +175,7 @@ class CourseForm(RolePageForm):
 
 class SelfAssessmentForm(RolePageForm):
     score = forms.TypedChoiceField(
-        label=_("score (1–5)"),
+        label=capfirst(_("score (1–5)")),
         choices=[(n, str(n)) for n in range(1, 6)],
         coerce=int,
         widget=forms.RadioSelect,

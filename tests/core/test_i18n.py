@@ -75,3 +75,12 @@ def test_dates_in_sentences_follow_the_language(login, school, teacher_leader, t
     assert "uiterlijk 31 oktober 2026" in client.get(reverse("home")).text
     client.post(reverse("set_language"), {"language": "en", "next": reverse("home")})
     assert "due Oct. 31, 2026" in client.get(reverse("home")).text
+
+
+def test_an_empty_choice_speaks_dutch(login, school, teacher_leader):
+    from tests.factories import make_role
+
+    role = make_role(school, teacher_leader)
+    page = login(teacher_leader).get(reverse("leaders:role", args=[role.pk])).text
+    assert '<option value="" selected>Kies…</option>' in page
+    assert "Select an option" not in page
