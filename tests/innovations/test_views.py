@@ -145,6 +145,8 @@ def test_pace_shows_what_is_behind_and_what_was_slowed_on_purpose(
     )
     text = visible_text(client.get(reverse("innovations:detail", args=[innovation.pk])))
     assert "achter op planning" in text
+    assert "monitoren niet gepland nog niet" in text  # a stage nobody planned or reached yet
+    assert " – nu " in text  # the stage it is in now has started and not ended
     history = visible_text(client.get(reverse("innovations:history", args=[innovation.pk])))
     assert f"Gepland uitvoeren: {past:%d-%m-%Y} – {past:%d-%m-%Y}" in history
     client.post(
