@@ -77,5 +77,13 @@ def session_save(
     return session
 
 
+def session_remove(session: Session) -> None:
+    """Remove a session logged by mistake, or a draft nobody will finish: with its attendance,
+    the agreements made in it and its reflections. Agreements it ticked off are open again."""
+    with transaction.atomic():
+        Agreement.objects.filter(closed_in=session).update(done_on=None, closed_in=None)
+        session.delete()
+
+
 def reflection_add(*, session: Session, author, text: str) -> Reflection:
     return Reflection.objects.create(session=session, author=author, text=text)

@@ -13,5 +13,6 @@ urlpatterns = [
     path("<int:pk>/sessions/<int:session_pk>/edit/", views.session_log, name="session_edit"),
     path("<int:pk>/sessions/autosave/", views.session_autosave, name="session_autosave"),
     path("sessions/<int:session_pk>/", views.session_detail, name="session"),
+    path("sessions/<int:session_pk>/remove/", views.session_remove, name="session_remove"),
     path("sessions/<int:session_pk>/reflections/", views.reflection_add, name="reflection_add"),
 ]

@@ -237,6 +237,25 @@ def session_detail(request, session_pk):
 
 
 @school_required
+def session_remove(request, session_pk):
+    """Ask first, saying what goes with the session; then remove it."""
+    session = _session(request, session_pk)
+    plg = session.plg
+    require(rules.may_manage(request.access, plg))
+    if request.method == "POST":
+        services.session_remove(session)
+        messages.success(request, _("The session was removed."))
+        return redirect_after_post(request, "plg:detail", pk=plg.pk)
+    context = {
+        "session": session,
+        "plg": plg,
+        "reflection_count": session.reflections.count(),
+        "reopened": session.closed_agreements.select_related("owner"),
+    }
+    return render(request, "plg/session_remove.html", context)
+
+
+@school_required
 @require_POST
 def reflection_add(request, session_pk):
     access = request.access

@@ -241,3 +241,56 @@ def test_session_list_and_log_form_keep_a_fixed_number_of_queries(
     assert detail.text.count('href="/plg/sessions/') == 20
     older = client.get(reverse("plg:detail", args=[plg.pk]), {"page": 2})
     assert "Pagina 1 van 2" in detail.text and "Pagina 2 van 2" in older.text
+
+
+def test_a_session_logged_by_mistake_is_removed_and_what_it_ticked_off_opens_again(
+    login, plg, teacher_leader, teamlid, colleague
+):
+    client = login(teacher_leader)
+    first = with_agreement(session_data(plg, [teacher_leader]), 0, "Lesbezoek plannen", teamlid, 7)
+    client.post(reverse("plg:session_new", args=[plg.pk]), first)
+    carried = Agreement.objects.get(text="Lesbezoek plannen")
+    mistake = with_agreement(
+        session_data(plg, [teacher_leader], done_agreements=[carried.pk]),
+        0,
+        "Dubbel ingevoerd",
+        colleague,
+        5,
+    )
+    client.post(reverse("plg:session_new", args=[plg.pk]), mistake)
+    wrong = Session.objects.get(agreements__text="Dubbel ingevoerd")
+    url = reverse("plg:session_remove", args=[wrong.pk])
+
+    question = visible_text(client.get(url))
+    assert "1 afspraak die erin is gemaakt" in question
+    assert "staan daarna weer open: Lesbezoek plannen" in question
+    response = client.post(url, follow=True)
+    assert "De bijeenkomst is verwijderd." in response.text
+    assert not Session.objects.filter(pk=wrong.pk).exists()
+    assert not Agreement.objects.filter(text="Dubbel ingevoerd").exists()
+    carried.refresh_from_db()
+    assert (carried.done_on, carried.closed_in) == (None, None)
+    assert Session.objects.filter(plg=plg).count() == 1
+
+
+def test_a_draft_nobody_will_finish_is_discarded_from_the_form(login, plg, teacher_leader):
+    client = login(teacher_leader)
+    client.post(reverse("plg:session_new", args=[plg.pk]), session_data(plg, [], action="draft"))
+    draft = Session.objects.get(plg=plg, status=SessionStatus.DRAFT)
+    form = client.get(reverse("plg:session_new", args=[plg.pk])).text
+    assert reverse("plg:session_remove", args=[draft.pk]) in form
+    assert "Het concept van" in visible_text(
+        client.get(reverse("plg:session_remove", args=[draft.pk]))
+    )
+    client.post(reverse("plg:session_remove", args=[draft.pk]))
+    assert not Session.objects.filter(plg=plg).exists()
+    assert "Er is een concept" not in client.get(reverse("plg:session_new", args=[plg.pk])).text
+
+
+def test_team_members_cannot_remove_sessions(login, plg, teacher_leader, teamlid):
+    login(teacher_leader).post(
+        reverse("plg:session_new", args=[plg.pk]), session_data(plg, [teacher_leader])
+    )
+    session = Session.objects.get(plg=plg)
+    assert login(teamlid).post(reverse("plg:session_remove", args=[session.pk])).status_code == 403
+    assert Session.objects.filter(pk=session.pk).exists()
