@@ -34,6 +34,13 @@ def may_monitor(access: Access, innovation) -> bool:
     )
 
 
+def may_remove_entry(access: Access, innovation, entry) -> bool:
+    """A monitoring entry made by mistake: the owner, or who made it while they still monitor."""
+    if is_owner(access, innovation):
+        return True
+    return entry.created_by_id == access.user.pk and may_monitor(access, innovation)
+
+
 def may_read_history(access: Access, innovation) -> bool:
     return access.is_schoolleider or is_owner(access, innovation)
 

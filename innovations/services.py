@@ -2,6 +2,7 @@
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from innovations.models import (
@@ -130,6 +131,36 @@ def monitoring_add(*, innovation, by, values: dict, **fields) -> MonitoringEntry
             % {"method": entry.get_method_display(), "date": entry.observed_on},
         )
     return entry
+
+
+def monitoring_remove(*, entry: MonitoringEntry, by) -> None:
+    """Remove an entry made by mistake, its values and its evidence file; the history keeps
+    that it was there."""
+    innovation = entry.innovation
+    with transaction.atomic():
+        _event(
+            innovation,
+            by=by,
+            kind=EventKind.MONITORING,
+            summary=_("Monitoring of %(date)s removed: %(findings)s")
+            % {"date": entry.observed_on, "findings": Truncator(entry.findings).chars(120)},
+        )
+        if entry.evidence_file:
+            stored, name = entry.evidence_file.storage, entry.evidence_file.name
+            transaction.on_commit(lambda: stored.delete(name))
+        entry.delete()
+
+
+def criterion_remove(*, criterion: SuccessCriterion, by) -> None:
+    """Remove a success criterion and the values measured for it."""
+    with transaction.atomic():
+        _event(
+            criterion.innovation,
+            by=by,
+            kind=EventKind.PLAN,
+            summary=_("Success criterion removed: %(name)s") % {"name": criterion.name},
+        )
+        criterion.delete()
 
 
 def stage_plan_set(*, innovation, stage, planned_start, planned_end, by=None) -> StagePlan:

@@ -11,7 +11,17 @@ urlpatterns = [
     path("<int:pk>/move/", views.innovation_move, name="move"),
     path("<int:pk>/plan/<slug:kind>/", views.innovation_plan, name="plan"),
     path("<int:pk>/criteria/", views.criterion_add, name="criterion_add"),
+    path(
+        "<int:pk>/criteria/<int:criterion_pk>/remove/",
+        views.criterion_remove,
+        name="criterion_remove",
+    ),
     path("<int:pk>/monitoring/", views.monitoring_add, name="monitoring_add"),
+    path(
+        "<int:pk>/monitoring/<int:entry_pk>/remove/",
+        views.monitoring_remove,
+        name="monitoring_remove",
+    ),
     path("<int:pk>/stage-plan/", views.stage_plan_set, name="stage_plan"),
     path("<int:pk>/slowdown/", views.slowdown_add, name="slowdown"),
     path("<int:pk>/pulse/", views.pulse_open, name="pulse_open"),

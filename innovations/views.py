@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -140,6 +140,11 @@ def _detail_context(request, innovation, **forms):
         "may_edit": rules.may_edit(access, innovation),
         "may_steer": steer,
         "may_monitor": rules.may_monitor(access, innovation),
+        "removable_entries": {
+            entry.pk
+            for entry in innovation.monitoring_entries.all()
+            if rules.may_remove_entry(access, innovation, entry)
+        },
         "may_read_history": rules.may_read_history(access, innovation),
         "targets": [(t, Stage(t).label) for t in allowed_targets(innovation)] if steer else [],
         "chart": selectors.criteria_chart(innovation),
@@ -272,6 +277,28 @@ def monitoring_add(request, pk):
         allowed=rules.may_monitor,
         form_kwargs=lambda innovation: {"criteria": innovation.criteria.all()},
     )
+
+
+@school_required
+@require_POST
+def monitoring_remove(request, pk, entry_pk):
+    innovation = _innovation(request, pk)
+    entry = get_object_or_404(innovation.monitoring_entries, pk=entry_pk)
+    require(rules.may_remove_entry(request.access, innovation, entry))
+    services.monitoring_remove(entry=entry, by=request.user)
+    messages.success(request, _("The monitoring entry was removed."))
+    return redirect_after_post(request, "innovations:detail", pk=innovation.pk)
+
+
+@school_required
+@require_POST
+def criterion_remove(request, pk, criterion_pk):
+    innovation = _innovation(request, pk)
+    require(rules.may_steer(request.access, innovation))
+    criterion = get_object_or_404(innovation.criteria, pk=criterion_pk)
+    services.criterion_remove(criterion=criterion, by=request.user)
+    messages.success(request, _("The success criterion was removed."))
+    return redirect_after_post(request, "innovations:detail", pk=innovation.pk)
 
 
 @school_required

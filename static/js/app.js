@@ -36,3 +36,9 @@ document.addEventListener("click", (event) => {
   updateAddRow(button);
   rows.lastElementChild.querySelector("input, select")?.focus();
 });
+
+// A form with data-confirm asks before it is sent: for removing what cannot come back.
+document.addEventListener("submit", (event) => {
+  const message = event.target.dataset?.confirm;
+  if (message && !window.confirm(message)) event.preventDefault();
+});

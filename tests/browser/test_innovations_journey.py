@@ -69,3 +69,36 @@ def test_owner_carries_an_innovation_from_uitvoeren_to_borgen(
     submit_move(owner, "borgen")
     expect(owner.get_by_role("heading", level=1)).to_contain_text("borgen")
     assert_accessible(owner)
+
+
+def test_removing_a_monitoring_entry_asks_first(
+    page_for, live_server, school, teacher_leader, teamlid
+):
+    from innovations import services
+
+    innovation = make_innovation(school, teacher_leader)
+    services.monitoring_add(
+        innovation=innovation,
+        by=teacher_leader,
+        values={},
+        observed_on=timezone.localdate(),
+        method="observation",
+        findings="Per ongeluk twee keer ingevoerd",
+    )
+    owner = page_for("teacher_leader")
+    owner.goto(f"{live_server.url}/innovations/{innovation.pk}/")
+    remove = owner.get_by_role("button", name="verwijderen")
+    asked = []
+
+    def answer(dialog, accept):
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    owner.once("dialog", lambda dialog: answer(dialog, accept=False))
+    remove.click()
+    expect(owner.get_by_text("Per ongeluk twee keer ingevoerd")).to_be_visible()
+    owner.once("dialog", lambda dialog: answer(dialog, accept=True))
+    remove.click()
+    expect(owner.get_by_text("Het monitoringsmoment is verwijderd.")).to_be_visible()
+    expect(owner.get_by_text("Per ongeluk twee keer ingevoerd")).to_have_count(0)
+    assert len(asked) == 2 and "met haar waarden verwijderen?" in asked[0]

@@ -177,3 +177,74 @@ def test_board_keeps_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         response = client.get(reverse("innovations:board"))
     assert response.text.count("Innovatie ") >= 25
+
+
+def add_entry(client, innovation, criterion, value, findings, upload=None):
+    data = {
+        "observed_on": timezone.localdate().isoformat(),
+        "method": "observation",
+        "findings": findings,
+        f"criterion_{criterion.pk}": value,
+    }
+    if upload:
+        data["evidence_file"] = upload
+    client.post(reverse("innovations:monitoring_add", args=[innovation.pk]), data)
+    return MonitoringEntry.objects.get(findings=findings)
+
+
+def test_a_monitoring_entry_made_by_mistake_is_removed_with_its_file(
+    login,
+    innovation,
+    teacher_leader,
+    schoolleider,
+    settings,
+    tmp_path,
+    django_capture_on_commit_callbacks,
+):
+    settings.MEDIA_ROOT = tmp_path
+    criterion = innovation.criteria.create(name="Uitleggen", unit="%")
+    client = login(teacher_leader)
+    upload = SimpleUploadedFile("meting.pdf", b"%PDF-1.4 fout", content_type="application/pdf")
+    entry = add_entry(client, innovation, criterion, "58", "Verkeerd getal ingetypt", upload)
+    stored = tmp_path / entry.evidence_file.name
+    assert stored.exists()
+    url = reverse("innovations:monitoring_remove", args=[innovation.pk, entry.pk])
+    assert url in client.get(reverse("innovations:detail", args=[innovation.pk])).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+    assert "Het monitoringsmoment is verwijderd." in response.text
+    assert not MonitoringEntry.objects.exists() and not criterion.values.exists()
+    assert not stored.exists()
+    history = visible_text(
+        login(schoolleider).get(reverse("innovations:history", args=[innovation.pk]))
+    )
+    assert "verwijderd: Verkeerd getal ingetypt" in history
+
+
+def test_a_plg_member_removes_their_own_entry_but_not_the_owners(
+    login, innovation, teacher_leader, teamlid
+):
+    criterion = innovation.criteria.create(name="Uitleggen", unit="%")
+    owners = add_entry(login(teacher_leader), innovation, criterion, "70", "Van de eigenaar")
+    member = login(teamlid)
+    own = add_entry(member, innovation, criterion, "71", "Van het PLG-lid")
+    page = member.get(reverse("innovations:detail", args=[innovation.pk])).text
+    assert reverse("innovations:monitoring_remove", args=[innovation.pk, own.pk]) in page
+    refused = reverse("innovations:monitoring_remove", args=[innovation.pk, owners.pk])
+    assert refused not in page
+    assert member.post(refused).status_code == 403
+    member.post(reverse("innovations:monitoring_remove", args=[innovation.pk, own.pk]))
+    assert list(MonitoringEntry.objects.values_list("findings", flat=True)) == ["Van de eigenaar"]
+
+
+def test_the_owner_removes_a_success_criterion_and_its_values(login, innovation, teacher_leader):
+    criterion = innovation.criteria.create(name="Foute maat", unit="%")
+    client = login(teacher_leader)
+    entry = add_entry(client, innovation, criterion, "50", "Meting")
+    response = client.post(
+        reverse("innovations:criterion_remove", args=[innovation.pk, criterion.pk]), follow=True
+    )
+    assert "Het succescriterium is verwijderd." in response.text
+    assert not innovation.criteria.exists() and not entry.values.exists()
+    assert MonitoringEntry.objects.filter(pk=entry.pk).exists()  # the observation stays

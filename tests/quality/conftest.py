@@ -31,6 +31,7 @@ class World:
     membership: object
     time_entry: object
     course: object
+    criterion: object
     ambition: object
 
 
@@ -102,5 +103,8 @@ def world(
         membership=Membership.objects.get(user=teamlid),
         ambition=ambition,
         time_entry=time_entry,
+        criterion=innovation_services.criterion_add(
+            innovation=innovation, by=teacher_leader, name=f"Criterium {MARKER}", target=80
+        ),
         course=Course.objects.create(school=school, person=teacher_leader, name=f"Cursus {MARKER}"),
     )
