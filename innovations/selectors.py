@@ -200,6 +200,15 @@ def is_behind_plan(innovation) -> bool:
     return bool(innovation.planned_end and innovation.planned_end < today)
 
 
+def recent_stage_changes(*, school, limit: int = 5):
+    """Innovations that moved lately, newest first: for everyone's home page."""
+    return (
+        StageChange.objects.filter(innovation__school=school)
+        .select_related("innovation")
+        .order_by("-at", "-pk")[:limit]
+    )
+
+
 def innovations_for_person(*, school, person):
     """Innovations a person takes part in: as owner or through a PLG that carries it."""
     return (

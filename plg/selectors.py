@@ -125,6 +125,16 @@ def sessions_per_month(*, schools, since):
     )
 
 
+def recent_learnings(*, school, limit: int = 5):
+    """What PLGs learned lately, newest first: for everyone's home page."""
+    return (
+        Session.objects.filter(plg__school=school, status=FINAL)
+        .exclude(learned="")
+        .select_related("plg")
+        .order_by("-held_on", "-pk")[:limit]
+    )
+
+
 def plgs_for_person(*, school, person):
     return (
         PLG.objects.filter(school=school, is_active=True)

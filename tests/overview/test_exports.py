@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leaders import services as leader_services
+from tests.conftest import visible_text
 from tests.factories import make_innovation, make_role
 
 
@@ -93,6 +94,41 @@ def test_team_home_shows_my_plgs_agreements_innovations_and_pulses(
     assert "Kijkwijzer maken" in text
     assert "Leesgesprekken" in text
     assert "Open peilingen om in te vullen" in text
+
+
+def test_team_home_shows_what_goes_on_beyond_my_own_plgs_in_fixed_queries(
+    login, school, teacher_leader, teamlid, django_assert_max_num_queries
+):
+    from innovations import services as innovation_services
+    from innovations.stages import MoveRequest, Stage
+    from plg.models import Session
+    from tests.factories import make_plg
+
+    other_plg = make_plg(school, teacher_leader, name="PLG Lezen")  # the teamlid is not in it
+    for days in range(8):
+        Session.objects.create(
+            plg=other_plg,
+            held_on=timezone.localdate() - timedelta(days=days),
+            status="final",
+            learned=f"Les {days}: voorlezen werkt beter met vragen vooraf",
+        )
+    Session.objects.create(plg=other_plg, held_on=timezone.localdate(), learned="Concept")
+    for number in range(7):
+        innovation = make_innovation(school, teacher_leader, title=f"Innovatie {number}")
+    innovation_services.innovation_move(
+        innovation=innovation,
+        by=teacher_leader,
+        move=MoveRequest(to_stage=Stage.UITVOEREN),
+    )
+    client = login(teamlid)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("home"))
+    text = visible_text(response)
+    assert "Geleerd in de PLG's PLG Lezen" in text
+    assert "Les 0: voorlezen werkt beter" in text and "Les 4:" in text
+    assert "Les 5:" not in text  # the five newest
+    assert "Concept" not in text  # drafts stay with their PLG leader
+    assert "Innovatie 6 → uitvoeren" in text
 
 
 def test_sessions_csv_counts_attendance_and_agreements(

@@ -39,6 +39,8 @@ def home(request):
         ),
         "pulses": innovation_selectors.open_pulses_for(school=access.school, person=person),
         "roles": leader_selectors.roles_of_person(school=access.school, person=person),
+        "learnings": plg_selectors.recent_learnings(school=access.school),
+        "moves": innovation_selectors.recent_stage_changes(school=access.school),
         "today": timezone.localdate(),
     }
     return render(request, "overview/home.html", context)
