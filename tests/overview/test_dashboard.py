@@ -216,3 +216,22 @@ def test_dashboard_charts_have_bars_and_text_alternatives(
     stages_svg = response.text.split('id="stages-chart-desc"')[1].split("</svg>")[0]
     assert stages_svg.count("<rect") == 8  # one bar per stage
     assert "voorbereiden: 1" in visible_text(response)
+
+
+def test_board_staff_follow_a_signal_of_another_school_in_one_step(
+    login, school, other_school, board_staff, teacher_leader
+):
+    other_school.board = school.board
+    other_school.save()  # "CBS Andere School" comes first, so it is the current school
+    role = make_role(school, teacher_leader, title="Kartrekker lezen")
+    client = login(board_staff)
+    page = client.get(reverse("overview:board")).text
+    role_url = reverse("leaders:role", args=[role.pk])
+    assert client.get(role_url).status_code == 404  # not the school they work in now
+    assert f'<input type="hidden" name="next" value="{role_url}">' in page
+
+    response = client.post(
+        reverse("school_switch"), {"school": school.pk, "next": role_url}, follow=True
+    )
+    assert response.request["PATH_INFO"] == role_url
+    assert "Kartrekker lezen" in response.text
