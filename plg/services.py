@@ -41,6 +41,13 @@ def plg_participants(plg) -> list:
     return people
 
 
+def person_leaves_school(*, school, person) -> None:
+    """Take someone who left the school off its PLGs, so forms no longer list them; the
+    sessions they attended keep them."""
+    PLG.leaders.through.objects.filter(plg__school=school, user=person).delete()
+    PLG.members.through.objects.filter(plg__school=school, user=person).delete()
+
+
 def session_save(
     *, plg: PLG, session: Session | None, by, data: SessionInput, final: bool, revision: int | None
 ) -> Session:

@@ -100,3 +100,30 @@ def make_innovation(school, owner, *, title="Drieslagmodel", plgs=(), **fields):
     return services.innovation_create(
         school=school, by=None, owner=owner, title=title, plgs=plgs, **defaults
     )
+
+
+def log_session(plg, by, *, present=(), agreements=(), **fields):
+    """A final session logged the way the app logs it. `agreements`: (text, owner, days ahead)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from plg import services
+
+    today = timezone.localdate()
+    fields = {"held_on": today, "duration_minutes": 60, "learned": "x", **fields}
+    return services.session_save(
+        plg=plg,
+        session=None,
+        by=by,
+        final=True,
+        revision=None,
+        data=services.SessionInput(
+            fields=fields,
+            present_ids={person.pk for person in present},
+            agreements=[
+                services.AgreementRow(text, owner, today + timedelta(days=days))
+                for text, owner, days in agreements
+            ],
+        ),
+    )

@@ -10,10 +10,16 @@ from innovations.models import Innovation, MonitoringMethod
 from innovations.stages import Stage
 from leaders import services as leader_services
 from leaders.models import TimeUnit
-from plg import services as plg_services
 from plg.models import PLG, Session, SessionStatus
 from tests.conftest import visible_text
-from tests.factories import MembershipFactory, UserFactory, make_innovation, make_plg, make_role
+from tests.factories import (
+    MembershipFactory,
+    UserFactory,
+    log_session,
+    make_innovation,
+    make_plg,
+    make_role,
+)
 from tlschool.overview.health import school_health
 from tlschool.schools.schooljaar import Schooljaar
 
@@ -115,16 +121,7 @@ def test_a_plg_without_sessions_for_weeks_signals(school, teacher_leader):
     plg = make_plg(school, teacher_leader)
     PLG.objects.filter(pk=plg.pk).update(created_at=timezone.now() - timedelta(weeks=10))
     assert "plg_quiet" in kinds(school)
-    plg_services.session_save(
-        plg=plg,
-        session=None,
-        by=teacher_leader,
-        final=True,
-        revision=None,
-        data=plg_services.SessionInput(
-            fields={"held_on": timezone.localdate(), "duration_minutes": 60, "learned": "x"}
-        ),
-    )
+    log_session(plg, teacher_leader)
     assert "plg_quiet" not in kinds(school)
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from leaders import services as leader_services
 from tests.conftest import visible_text
-from tests.factories import make_innovation, make_role
+from tests.factories import log_session, make_innovation, make_role
 
 
 @pytest.fixture
@@ -63,31 +63,16 @@ def test_team_home_shows_my_plgs_agreements_innovations_and_pulses(
     login, school, teacher_leader, teamlid
 ):
     from innovations import services as innovation_services
-    from plg import services as plg_services
     from tests.factories import make_plg
 
     plg = make_plg(school, teacher_leader, members=[teamlid])
     innovation = make_innovation(school, teacher_leader, title="Leesgesprekken", plgs=[plg])
     innovation_services.pulse_open(innovation=innovation, by=teacher_leader)
-    plg_services.session_save(
-        plg=plg,
-        session=None,
-        by=teacher_leader,
-        final=True,
-        revision=None,
-        data=plg_services.SessionInput(
-            fields={
-                "held_on": timezone.localdate(),
-                "duration_minutes": 45,
-                "learned": "x",
-                "next_session_on": timezone.localdate() + timedelta(days=14),
-            },
-            agreements=[
-                plg_services.AgreementRow(
-                    "Kijkwijzer maken", teamlid, timezone.localdate() + timedelta(days=5)
-                )
-            ],
-        ),
+    log_session(
+        plg,
+        teacher_leader,
+        agreements=[("Kijkwijzer maken", teamlid, 5)],
+        next_session_on=timezone.localdate() + timedelta(days=14),
     )
     text = login(teamlid).get(reverse("home")).text
     assert "PLG Rekenen" in text
@@ -134,21 +119,15 @@ def test_team_home_shows_what_goes_on_beyond_my_own_plgs_in_fixed_queries(
 def test_sessions_csv_counts_attendance_and_agreements(
     login, school, schoolleider, teacher_leader, teamlid
 ):
-    from plg import services as plg_services
     from tests.factories import make_plg
 
     plg = make_plg(school, teacher_leader, members=[teamlid])
-    plg_services.session_save(
-        plg=plg,
-        session=None,
-        by=teacher_leader,
-        final=True,
-        revision=None,
-        data=plg_services.SessionInput(
-            fields={"held_on": timezone.localdate(), "duration_minutes": 50, "learned": "x"},
-            present_ids={teacher_leader.pk},
-            agreements=[plg_services.AgreementRow("Kijkwijzer", teamlid, timezone.localdate())],
-        ),
+    log_session(
+        plg,
+        teacher_leader,
+        present=[teacher_leader],
+        agreements=[("Kijkwijzer", teamlid, 0)],
+        duration_minutes=50,
     )
     body = login(schoolleider).get(reverse("overview:export_sessions")).content.decode()
     row = body.splitlines()[1].split(";")

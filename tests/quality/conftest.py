@@ -1,7 +1,6 @@
 """A school with one of everything, for the permission matrix and the input fuzzing."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,8 +10,7 @@ from django.utils import timezone
 from innovations import services as innovation_services
 from leaders import services as leader_services
 from leaders.models import Course
-from plg import services as plg_services
-from tests.factories import make_innovation, make_plg, make_role
+from tests.factories import log_session, make_innovation, make_plg, make_role
 from tlschool.schools.models import Membership
 
 MARKER = "Geheimproject-Regenboog"
@@ -60,25 +58,12 @@ def world(
         within_school_time=True,
     )
     plg = make_plg(school, teacher_leader, members=[teamlid], name=f"PLG {MARKER}")
-    session = plg_services.session_save(
-        plg=plg,
-        session=None,
-        by=teacher_leader,
-        final=True,
-        revision=None,
-        data=plg_services.SessionInput(
-            fields={
-                "held_on": timezone.localdate(),
-                "duration_minutes": 60,
-                "learned": f"Geleerd {MARKER}",
-            },
-            present_ids={teacher_leader.pk, teamlid.pk},
-            agreements=[
-                plg_services.AgreementRow(
-                    f"Afspraak {MARKER}", teamlid, timezone.localdate() + timedelta(days=3)
-                )
-            ],
-        ),
+    session = log_session(
+        plg,
+        teacher_leader,
+        present=[teacher_leader, teamlid],
+        agreements=[(f"Afspraak {MARKER}", teamlid, 3)],
+        learned=f"Geleerd {MARKER}",
     )
     innovation = make_innovation(school, teacher_leader, title=f"Innovatie {MARKER}", plgs=[plg])
     entry = innovation_services.monitoring_add(

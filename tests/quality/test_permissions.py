@@ -101,6 +101,7 @@ MATRIX = {
     "overview:export_time": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
     "overview:report": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
     "overview:report_pdf": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
+    "overview:member_remove": ((L, 403, 403, 200, 403, 404), (L, 403, 403, L, 403, 404)),
     "admin:index": ((L,) * 6, (L,) * 6),
 }
 # Django's own admin guards itself (staff only); only its front door is in the table.
@@ -124,6 +125,7 @@ def url_args(name, world):
             default_token_generator.make_token(teamlid),
         ],
         "member_role": [world.membership.pk],
+        "overview:member_remove": [world.membership.pk],
         "ambition_remove": [world.ambition.pk],
         "leaders:role": [world.role.pk],
         "leaders:role_edit": [world.role.pk],

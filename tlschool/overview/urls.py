@@ -11,4 +11,5 @@ urlpatterns = [
     path("exports/time.csv", views.export_time, name="export_time"),
     path("report/", views.report, name="report"),
     path("report.pdf", views.report_pdf, name="report_pdf"),
+    path("team/<int:pk>/remove/", views.member_remove, name="member_remove"),
 ]

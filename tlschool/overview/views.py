@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -9,11 +10,13 @@ from innovations.stages import Stage
 from leaders import selectors as leader_selectors
 from plg import selectors as plg_selectors
 from tlschool.charts import bar_chart
-from tlschool.overview import exports
+from tlschool.overview import exports, leaving
 from tlschool.overview.health import school_health
 from tlschool.overview.report import year_report
-from tlschool.schools.access import require
+from tlschool.schools import services as school_services
+from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
+from tlschool.schools.models import Membership
 from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
 
 
@@ -225,3 +228,29 @@ def report_pdf(request):
         f'attachment; filename="jaarverslag-{access.school.slug}-{year.label}.pdf"'
     )
     return response
+
+
+@school_required
+def member_remove(request, pk):
+    """A colleague leaves the school: first what they still hold, then remove on confirmation."""
+    access = request.access
+    require(access.can_manage_school)
+    membership = get_in_school(Membership.objects.select_related("user", "school"), access, pk=pk)
+    if request.method == "POST":
+        try:
+            leaving.leave_school(membership=membership, by=request.user)
+        except school_services.TeamRuleError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s no longer has access to %(school)s.")
+                % {"name": membership.user, "school": membership.school.name},
+            )
+        return redirect("team")
+    context = {
+        "membership": membership,
+        "handover": leaving.handover(school=access.school, person=membership.user),
+        "today": timezone.localdate(),
+    }
+    return render(request, "overview/member_remove.html", context)

@@ -66,6 +66,17 @@ def member_set_role(*, membership: Membership, role: str) -> Membership:
     return membership
 
 
+def member_remove(*, membership: Membership, by) -> None:
+    """Someone leaves the school: they lose access at once; what they did stays on record."""
+    if membership.user_id == by.pk:
+        raise TeamRuleError(_("You cannot remove yourself; ask another schoolleider."))
+    if membership.role == Role.SCHOOLLEIDER:
+        leaders = Membership.objects.filter(school=membership.school, role=Role.SCHOOLLEIDER)
+        if leaders.count() <= 1:
+            raise TeamRuleError(_("A school keeps at least one schoolleider."))
+    membership.delete()
+
+
 def invite_send(*, user, request) -> None:
     """E-mail a new colleague a link to choose their password (the reset flow, worded as welcome)."""
     context = {
