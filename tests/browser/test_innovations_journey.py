@@ -101,4 +101,4 @@ def test_removing_a_monitoring_entry_asks_first(
     remove.click()
     expect(owner.get_by_text("Het monitoringsmoment is verwijderd.")).to_be_visible()
     expect(owner.get_by_text("Per ongeluk twee keer ingevoerd")).to_have_count(0)
-    assert len(asked) == 2 and "met haar waarden verwijderen?" in asked[0]
+    assert len(asked) == 2 and "met de gemeten waarden verwijderen?" in asked[0]
