@@ -85,6 +85,7 @@ def pages_to_drive(plg_id: int) -> dict[str, tuple[str, str | None]]:
         "signed-in floor": ("/bench/signed-in", "schoolleider"),
         "layout floor": ("/bench/layout", "schoolleider"),
         "dashboard": ("/", "schoolleider"),
+        "team home": ("/", "teacher_leader"),
         "wie leidt wat": ("/leaders/", "teacher_leader"),
         "PLG page": (f"/plg/{plg_id}/", "teacher_leader"),
         "session form": (f"/plg/{plg_id}/sessions/new/", "teacher_leader"),

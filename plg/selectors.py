@@ -1,6 +1,7 @@
 """Queries the PLG pages need, each a fixed number of SQL statements."""
 
 from collections import defaultdict
+from datetime import timedelta
 
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
@@ -125,10 +126,15 @@ def sessions_per_month(*, schools, since):
     )
 
 
+RECENT_DAYS = 90
+
+
 def recent_learnings(*, school, limit: int = 5):
-    """What PLGs learned lately, newest first: for everyone's home page."""
+    """What PLGs learned in the last three months, newest first: for everyone's home page.
+    The window keeps this an index range on (plg, held_on) however many years a board logs."""
+    since = timezone.localdate() - timedelta(days=RECENT_DAYS)
     return (
-        Session.objects.filter(plg__school=school, status=FINAL)
+        Session.objects.filter(plg__school=school, status=FINAL, held_on__gte=since)
         .exclude(learned="")
         .select_related("plg")
         .order_by("-held_on", "-pk")[:limit]

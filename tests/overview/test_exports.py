@@ -116,6 +116,20 @@ def test_team_home_shows_what_goes_on_beyond_my_own_plgs_in_fixed_queries(
     assert "Innovatie 6 → uitvoeren" in text
 
 
+def test_what_goes_on_is_the_last_three_months(login, school, teacher_leader, teamlid):
+    from plg.models import Session
+    from tests.factories import make_plg
+
+    plg = make_plg(school, teacher_leader)
+    session = Session.objects.create(
+        plg=plg, held_on=timezone.localdate() - timedelta(days=89), status="final", learned="Vers"
+    )
+    assert "Vers" in visible_text(login(teamlid).get(reverse("home")))
+    Session.objects.filter(pk=session.pk).update(held_on=timezone.localdate() - timedelta(days=120))
+    text = visible_text(login(teamlid).get(reverse("home")))
+    assert "Vers" not in text and "Nog niets vastgelegd." in text
+
+
 def test_sessions_csv_counts_attendance_and_agreements(
     login, school, schoolleider, teacher_leader, teamlid
 ):
