@@ -13,18 +13,24 @@ FINAL = SessionStatus.FINAL
 
 
 def plgs_for_school(school):
+    """The school's PLGs with their counts, each a correlated subquery: joining sessions and
+    agreements in one GROUP BY would multiply them (400 × 400 rows for a PLG of four years)."""
+    final = Session.objects.filter(plg=OuterRef("pk"), status=FINAL)
+    open_agreements = Agreement.objects.filter(
+        plg=OuterRef("pk"), done_on__isnull=True, session__status=FINAL
+    )
     return (
         PLG.objects.filter(school=school)
         .prefetch_related("leaders", "members")
         .annotate(
-            session_count=Count("sessions", filter=Q(sessions__status=FINAL), distinct=True),
-            last_session_on=Max("sessions__held_on", filter=Q(sessions__status=FINAL)),
-            next_session_on=Max("sessions__next_session_on", filter=Q(sessions__status=FINAL)),
-            open_agreements=Count(
-                "agreements",
-                filter=Q(agreements__done_on__isnull=True, agreements__session__status=FINAL),
-                distinct=True,
+            session_count=_count(final, "plg"),
+            last_session_on=Subquery(final.order_by("-held_on").values("held_on")[:1]),
+            next_session_on=Subquery(
+                final.filter(next_session_on__isnull=False)
+                .order_by("-next_session_on")
+                .values("next_session_on")[:1]
             ),
+            open_agreements=_count(open_agreements, "plg"),
         )
     )
 

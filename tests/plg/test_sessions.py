@@ -294,3 +294,26 @@ def test_team_members_cannot_remove_sessions(login, plg, teacher_leader, teamlid
     session = Session.objects.get(plg=plg)
     assert login(teamlid).post(reverse("plg:session_remove", args=[session.pk])).status_code == 403
     assert Session.objects.filter(pk=session.pk).exists()
+
+
+def test_plg_list_counts_sessions_and_open_agreements_once_each(
+    login, plg, teacher_leader, teamlid, colleague
+):
+    from datetime import date
+
+    from tests.factories import log_session
+
+    log_session(plg, teacher_leader, held_on=date(2026, 9, 1))
+    log_session(
+        plg,
+        teacher_leader,
+        held_on=date(2026, 9, 15),
+        next_session_on=date(2026, 10, 6),
+        agreements=[("Lesbezoek", teamlid, 7), ("Kijkwijzer", colleague, 7)],
+    )
+    Agreement.objects.filter(text="Kijkwijzer").update(done_on=date(2026, 9, 20))
+    log_session(plg, teacher_leader, held_on=date(2026, 9, 29), agreements=[("Map", teamlid, 3)])
+    Session.objects.create(plg=plg, held_on=date(2026, 10, 2))  # a draft does not count
+    text = visible_text(login(teamlid).get(reverse("plg:list")))
+    assert "3 bijeenkomsten, laatst op 29 september · volgende 6 oktober" in text
+    assert "2 open afspraken" in text
