@@ -232,3 +232,55 @@ def test_board_staff_follow_a_signal_of_another_school_in_one_step(
     )
     assert response.request["PATH_INFO"] == role_url
     assert "Kartrekker lezen" in response.text
+
+
+def test_a_signal_put_aside_leaves_the_list_and_comes_back_by_itself(
+    login, school, schoolleider, teacher_leader
+):
+    from tlschool.overview.models import SignalSnooze
+
+    role = make_role(school, teacher_leader, title="Kartrekker lezen")
+    key = f"mandate:{role.pk}"
+    client = login(schoolleider)
+    page = client.get(reverse("home")).text
+    assert f'<input type="hidden" name="key" value="{key}">' in page
+
+    response = client.post(
+        reverse("overview:signal_snooze"), {"key": key, "weeks": "2"}, follow=True
+    )
+    text = visible_text(response)
+    assert "Opzijgelegd tot" in text
+    assert "mandate" not in kinds(school)
+    assert "1 signaal opzijgelegd" in text
+    assert "announcement" in kinds(school)  # only that one signal is put aside
+
+    SignalSnooze.objects.filter(key=key).update(until=timezone.localdate() - timedelta(days=1))
+    assert "mandate" in kinds(school)  # its time is up and the cause is still there
+
+    client.post(reverse("overview:signal_snooze"), {"key": key, "weeks": "4"})
+    assert "mandate" not in kinds(school)
+    client.post(reverse("overview:signal_wake"), {"key": key})
+    assert "mandate" in kinds(school)
+
+
+def test_only_the_schoolleider_puts_signals_aside(login, school, board_staff, teacher_leader):
+    role = make_role(school, teacher_leader)
+    key = f"mandate:{role.pk}"
+    client = login(board_staff)
+    assert "opzij leggen" not in client.get(reverse("overview:dashboard")).text
+    assert (
+        client.post(reverse("overview:signal_snooze"), {"key": key, "weeks": "2"}).status_code
+        == 403
+    )
+    assert "mandate" in kinds(school)
+
+
+def test_a_malformed_put_aside_changes_nothing(login, school, schoolleider, teacher_leader):
+    from tlschool.overview.models import SignalSnooze
+
+    make_role(school, teacher_leader)
+    client = login(schoolleider)
+    for data in ({"key": "mandate:1", "weeks": "52"}, {"key": "<script>", "weeks": "2"}, {}):
+        response = client.post(reverse("overview:signal_snooze"), data, follow=True)
+        assert "Kies hoe lang u het signaal opzij wilt leggen." in response.text
+    assert not SignalSnooze.objects.exists()

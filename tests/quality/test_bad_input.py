@@ -30,6 +30,7 @@ from leaders.forms import (
     TimeEntryForm,
 )
 from plg.forms import AgreementRowForm, PLGForm, ReflectionForm, SessionForm
+from tlschool.overview.snoozing import SnoozeForm
 from tlschool.schools.forms import (
     AmbitionForm,
     MemberAddForm,
@@ -86,6 +87,7 @@ TARGETS = [
     ("innovations:stage_plan", "teacher_leader", field_names(StagePlanForm)),
     ("innovations:slowdown", "teacher_leader", field_names(SlowdownForm)),
     ("innovations:pulse_answer", "teamlid", field_names(PulseAnswerForm)),
+    ("overview:signal_snooze", "schoolleider", field_names(SnoozeForm)),
 ]
 # The other plan forms share the view of "innovations:plan".
 assert BorgingPlanForm.prefix and ApproachForm.prefix

@@ -101,6 +101,8 @@ MATRIX = {
     "overview:export_time": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
     "overview:report": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
     "overview:report_pdf": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
+    "overview:signal_snooze": ((L, A, A, A, A, A), (L, 403, 403, L, 403, L)),
+    "overview:signal_wake": ((L, A, A, A, A, A), (L, 403, 403, L, 403, L)),
     "overview:member_remove": ((L, 403, 403, 200, 403, 404), (L, 403, 403, L, 403, 404)),
     "admin:index": ((L,) * 6, (L,) * 6),
 }

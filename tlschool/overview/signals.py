@@ -22,6 +22,12 @@ class Signal:
     message: str
     url: str
     link_text: str
+    subject_id: int  # the role, innovation or PLG the signal is about
+
+    @property
+    def key(self) -> str:
+        """Stable while the cause lasts: what a schoolleider snoozes."""
+        return f"{self.kind}:{self.subject_id}"
 
 
 def signals_for(health, *, today: date) -> list[Signal]:
@@ -41,6 +47,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     _("%(name)s (%(title)s) has no agreed mandate.") % name,
                     url,
                     _("Agree the mandate"),
+                    role.pk,
                 )
             )
         if not row.positioning.announced:
@@ -51,6 +58,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     % name,
                     url,
                     _("Record the announcement"),
+                    role.pk,
                 )
             )
         facilitation = row.facilitation
@@ -62,6 +70,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     % {"name": role.person, "percent": facilitation.outside_percent},
                     url,
                     _("Look at the time log"),
+                    role.pk,
                 )
             )
         if facilitation.far_behind:
@@ -72,6 +81,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     % name,
                     url,
                     _("Look at the time"),
+                    role.pk,
                 )
             )
         elif facilitation.far_ahead:
@@ -82,6 +92,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     % name,
                     url,
                     _("Look at the time"),
+                    role.pk,
                 )
             )
 
@@ -101,6 +112,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     % {**title, "weeks": school.monitoring_gap_weeks},
                     url,
                     _("Add a monitoring entry"),
+                    innovation.pk,
                 )
             )
         if innovation.stage == Stage.BIJSTELLEN and row.days_in_stage > bijstellen_days:
@@ -111,6 +123,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     % {**title, "days": row.days_in_stage},
                     url,
                     _("Decide the next step"),
+                    innovation.pk,
                 )
             )
         if (
@@ -125,6 +138,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     % {**title, "date": innovation.borging_review_on.strftime("%d-%m-%Y")},
                     url,
                     _("Review the borging"),
+                    innovation.pk,
                 )
             )
         willen, kunnen = innovation.pulse_willen, innovation.pulse_kunnen
@@ -140,6 +154,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     % {**title, "willen": willen, "kunnen": kunnen},
                     url,
                     _("Talk about pace and support"),
+                    innovation.pk,
                 )
             )
 
@@ -158,6 +173,7 @@ def signals_for(health, *, today: date) -> list[Signal]:
                     % {"name": plg.name, "weeks": school.plg_gap_weeks},
                     reverse("plg:detail", args=[plg.pk]),
                     _("Open the PLG"),
+                    plg.pk,
                 )
             )
     return signals

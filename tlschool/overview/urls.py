@@ -12,4 +12,6 @@ urlpatterns = [
     path("report/", views.report, name="report"),
     path("report.pdf", views.report_pdf, name="report_pdf"),
     path("team/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path("signals/snooze/", views.signal_snooze, name="signal_snooze"),
+    path("signals/wake/", views.signal_wake, name="signal_wake"),
 ]

@@ -3,14 +3,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from innovations import selectors as innovation_selectors
 from innovations.stages import Stage
 from leaders import selectors as leader_selectors
 from plg import selectors as plg_selectors
 from tlschool.charts import bar_chart
-from tlschool.overview import exports, leaving
+from tlschool.overview import exports, leaving, snoozing
 from tlschool.overview.health import school_health
 from tlschool.overview.report import year_report
 from tlschool.schools import services as school_services
@@ -60,6 +62,8 @@ def _dashboard(request):
         "sessions_chart": bar_chart(
             [(label[:3], count) for label, count in health.sessions_per_month]
         ),
+        "snooze_choices": snoozing.WEEKS,
+        "may_snooze": access.can_manage_school,
         "stages_chart": bar_chart(
             [(label[:5], count) for _stage, label, count in health.stage_counts]
         ),
@@ -254,3 +258,34 @@ def member_remove(request, pk):
         "today": timezone.localdate(),
     }
     return render(request, "overview/member_remove.html", context)
+
+
+@school_required
+@require_POST
+def signal_snooze(request):
+    """The schoolleider has seen a signal and puts it aside for some weeks."""
+    access = request.access
+    require(access.can_manage_school)
+    form = snoozing.SnoozeForm(request.POST)
+    if form.is_valid():
+        put_aside = snoozing.snooze(school=access.school, by=request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _("Put aside until %(date)s; it comes back by itself if it still applies then.")
+            % {"date": date_format(put_aside.until)},
+        )
+    else:
+        messages.error(request, _("Choose how long to put the signal aside."))
+    return redirect("home")
+
+
+@school_required
+@require_POST
+def signal_wake(request):
+    access = request.access
+    require(access.can_manage_school)
+    form = snoozing.WakeForm(request.POST)
+    if form.is_valid():
+        snoozing.wake(school=access.school, key=form.cleaned_data["key"])
+        messages.success(request, _("The signal is back on the list."))
+    return redirect("home")

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tlschool.schools.models import School
+
+
+class SignalSnooze(models.Model):
+    """A signal the schoolleider has seen and put aside until a date: the cause may be known
+    and in hand (a PLG that does not meet in the holidays). It comes back by itself."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="signal_snoozes")
+    key = models.CharField(max_length=60)
+    until = models.DateField(_("until"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["school", "key"], name="one_snooze_per_signal")
+        ]
+
+    def __str__(self):
+        return f"{self.school} {self.key} until {self.until}"
