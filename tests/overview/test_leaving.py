@@ -65,3 +65,20 @@ def test_only_the_schoolleider_removes_colleagues(login, school, teacher_leader,
     url = reverse("overview:member_remove", args=[membership.pk])
     assert login(teacher_leader).post(url).status_code == 403
     assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_the_handover_page_keeps_a_fixed_number_of_queries(
+    login, school, schoolleider, teacher_leader, teamlid, django_assert_max_num_queries
+):
+    plg = make_plg(school, teamlid, members=[teacher_leader])
+    for number in range(6):
+        make_role(school, teamlid, title=f"Rol {number}")
+        make_innovation(school, teamlid, title=f"Innovatie {number}")
+        make_plg(school, teamlid, name=f"PLG {number}")
+    log_session(plg, teamlid, agreements=[(f"Afspraak {n}", teamlid, n) for n in range(6)])
+    membership = Membership.objects.get(user=teamlid, school=school)
+    client = login(schoolleider)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("overview:member_remove", args=[membership.pk]))
+    text = visible_text(response)
+    assert "Rol 5" in text and "Innovatie 5" in text and "PLG 5" in text and "Afspraak 5" in text

@@ -317,3 +317,22 @@ def test_plg_list_counts_sessions_and_open_agreements_once_each(
     text = visible_text(login(teamlid).get(reverse("plg:list")))
     assert "3 bijeenkomsten, laatst op 29 september · volgende 6 oktober" in text
     assert "2 open afspraken" in text
+
+
+def test_the_remove_page_keeps_a_fixed_number_of_queries(
+    login, plg, teacher_leader, teamlid, colleague, django_assert_max_num_queries
+):
+    from tests.factories import log_session
+
+    first = log_session(
+        plg, teacher_leader, agreements=[(f"Afspraak {n}", teamlid, 5) for n in range(8)]
+    )
+    second = log_session(plg, teacher_leader, present=[teamlid, colleague])
+    Agreement.objects.filter(session=first).update(done_on=timezone.localdate(), closed_in=second)
+    for person in (teamlid, colleague):
+        Reflection.objects.create(session=second, author=person, text="Goed gesprek")
+    client = login(teacher_leader)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("plg:session_remove", args=[second.pk]))
+    text = visible_text(response)
+    assert "2 reflecties van collega's" in text and "Afspraak 7" in text
