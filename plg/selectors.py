@@ -12,25 +12,36 @@ from plg.models import PLG, Agreement, Attendance, Session, SessionStatus
 FINAL = SessionStatus.FINAL
 
 
+def _final_sessions_of_each_plg():
+    """For a subquery per PLG row: that PLG's final sessions."""
+    return Session.objects.filter(plg=OuterRef("pk"), status=FINAL)
+
+
+def _open_agreements_of_each_plg():
+    """For a subquery per PLG row: that PLG's open agreements of final sessions."""
+    return Agreement.objects.filter(plg=OuterRef("pk"), done_on__isnull=True, session__status=FINAL)
+
+
+def _last_session_on():
+    return Subquery(_final_sessions_of_each_plg().order_by("-held_on").values("held_on")[:1])
+
+
 def plgs_for_school(school):
     """The school's PLGs with their counts, each a correlated subquery: joining sessions and
     agreements in one GROUP BY would multiply them (400 × 400 rows for a PLG of four years)."""
-    final = Session.objects.filter(plg=OuterRef("pk"), status=FINAL)
-    open_agreements = Agreement.objects.filter(
-        plg=OuterRef("pk"), done_on__isnull=True, session__status=FINAL
-    )
+    final = _final_sessions_of_each_plg()
     return (
         PLG.objects.filter(school=school)
         .prefetch_related("leaders", "members")
         .annotate(
             session_count=_count(final, "plg"),
-            last_session_on=Subquery(final.order_by("-held_on").values("held_on")[:1]),
+            last_session_on=_last_session_on(),
             next_session_on=Subquery(
                 final.filter(next_session_on__isnull=False)
                 .order_by("-next_session_on")
                 .values("next_session_on")[:1]
             ),
-            open_agreements=_count(open_agreements, "plg"),
+            open_agreements=_count(_open_agreements_of_each_plg(), "plg"),
         )
     )
 
@@ -101,17 +112,14 @@ def plgs_overview(*, schools, start, end):
     """PLGs of several schools in one query, with what the overviews need per PLG: the last
     session, open and overdue agreements, and attendance in the period."""
     today = timezone.localdate()
-    last = Session.objects.filter(plg=OuterRef("pk"), status=FINAL).order_by("-held_on")
-    open_agreements = Agreement.objects.filter(
-        plg=OuterRef("pk"), done_on__isnull=True, session__status=FINAL
-    )
+    open_agreements = _open_agreements_of_each_plg()
     attendance = Attendance.objects.filter(
         session__plg=OuterRef("pk"), session__status=FINAL, session__held_on__range=(start, end)
     )
     return (
         PLG.objects.filter(school__in=schools)
         .annotate(
-            last_session_on=Subquery(last.values("held_on")[:1]),
+            last_session_on=_last_session_on(),
             open_agreement_count=_count(open_agreements, "plg"),
             overdue_agreement_count=_count(open_agreements.filter(due_on__lt=today), "plg"),
             attended=_count(attendance.filter(present=True), "session__plg"),
