@@ -1,5 +1,4 @@
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -14,15 +13,12 @@ from innovations.models import (
 )
 from innovations.stages import PLANNED_STAGES, MoveRequest, Stage
 from tlschool.forms import check_period
+from tlschool.schools.selectors import people_who_may_lead, school_people
 
 PLANNED_END = _("The planned end lies before the start.")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_EVIDENCE_BYTES = 2 * 1024 * 1024
 EVIDENCE_TYPES = {".pdf", ".png", ".jpg", ".jpeg", ".docx", ".xlsx", ".pptx", ".txt", ".csv"}
-
-
-def _people(school):
-    return get_user_model().objects.filter(memberships__school=school).order_by("full_name")
 
 
 class RevisionForm(forms.ModelForm):
@@ -62,9 +58,7 @@ class InnovationForm(RevisionForm):
     def __init__(self, *args, school, may_assign=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ambition"].queryset = school.ambitions.all()
-        self.fields["owner"].queryset = _people(school).filter(
-            memberships__role__in=["teacher_leader", "schoolleider"]
-        )
+        self.fields["owner"].queryset = people_who_may_lead(school)
         self.fields["plgs"].queryset = school.plgs.filter(is_active=True)
         if not may_assign:
             for name in ("owner", "placed_on"):
@@ -130,7 +124,7 @@ class BorgingPlanForm(RevisionForm):
 
     def __init__(self, *args, school, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["borging_guardian"].queryset = _people(school)
+        self.fields["borging_guardian"].queryset = school_people(school)
         for name in self.Meta.fields:
             self.fields[name].required = True
 

@@ -245,8 +245,17 @@ class Slowdown(TimeStampedModel):
         return self.reason[:60]
 
 
+PULSE_MIN_ANSWERS = 5
+
+
 class Pulse(TimeStampedModel):
-    """A short anonymous readiness check of the team: willen and kunnen."""
+    """A short anonymous readiness check of the team: willen and kunnen.
+
+    Results (averages, counts per score, comments) are shown only once the pulse is closed
+    with at least PULSE_MIN_ANSWERS answers. While it is open nothing derived from the
+    answers is shown anywhere, so reading a page before and after one colleague answers
+    reveals nothing of what they said.
+    """
 
     innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="pulses")
     opened_by = models.ForeignKey(
@@ -263,6 +272,9 @@ class Pulse(TimeStampedModel):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    def results_visible(self, answer_count: int) -> bool:
+        return not self.is_open and answer_count >= PULSE_MIN_ANSWERS
 
 
 class PulseParticipant(models.Model):

@@ -18,7 +18,6 @@ from innovations.stages import FINISHED, PLANNED_STAGES, Stage
 from plg.models import PLG
 from tlschool.charts import Series, line_chart
 
-PULSE_MIN_ANSWERS = 5
 
 
 def innovations_for_school(school):
@@ -140,9 +139,9 @@ class PulseResult:
 
 
 def pulse_result(pulse) -> PulseResult:
-    """Aggregates only, and only from PULSE_MIN_ANSWERS answers on: nobody sees who said what."""
+    """Aggregates only, once the pulse is closed with enough answers (`Pulse.results_visible`)."""
     answers = list(pulse.answers.all())
-    if len(answers) < PULSE_MIN_ANSWERS:
+    if not pulse.results_visible(len(answers)):
         return PulseResult(answers=len(answers), shown=False)
     willen = [a.willen for a in answers]
     kunnen = [a.kunnen for a in answers]
@@ -167,9 +166,11 @@ def open_pulses_for(*, school, person):
 
 
 def innovations_overview(*, schools):
-    """Innovations of several schools with their monitoring, stage plans and newest pulse
-    (answer count and averages only), in two queries."""
-    newest_pulse = Pulse.objects.filter(innovation=OuterRef("pk")).order_by("-created_at")
+    """Innovations of several schools with their monitoring, stage plans and newest closed
+    pulse (answer count and averages only: an open pulse shows nothing), in two queries."""
+    newest_pulse = Pulse.objects.filter(
+        innovation=OuterRef("pk"), closed_at__isnull=False
+    ).order_by("-closed_at")
     return (
         Innovation.objects.filter(school__in=schools)
         .select_related("owner", "school")

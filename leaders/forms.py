@@ -1,7 +1,6 @@
 from decimal import Decimal
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +18,7 @@ from leaders.models import (
 from leaders.services import time_entry_problem
 from tlschool.forms import check_period
 from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
+from tlschool.schools.selectors import school_people
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -73,9 +73,7 @@ class RoleForm(forms.ModelForm):
 
     def __init__(self, *args, school, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = (
-            get_user_model().objects.filter(memberships__school=school).order_by("full_name")
-        )
+        self.fields["person"].queryset = school_people(school)
         self.fields["ambition"].queryset = school.ambitions.all()
         if not self.instance.pk:
             current = Schooljaar.current().label

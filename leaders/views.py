@@ -19,6 +19,7 @@ from leaders.forms import (
 )
 from leaders.models import Course, DialogueNote, MandateItem, TeacherLeaderRole, TimeEntry
 from plg.selectors import plgs_led_by
+from tlschool.parsing import parse_id
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
 from tlschool.schools.responses import posted, redirect_after_post, render_page
@@ -33,8 +34,7 @@ def _selected_year(request) -> Schooljaar:
 def who_leads_what(request):
     access = request.access
     year = _selected_year(request)
-    ambition_id = request.GET.get("ambition", "")
-    ambition_id = int(ambition_id) if ambition_id.isdigit() else None
+    ambition_id = parse_id(request.GET.get("ambition"))
     roles = selectors.roles_in_year(school=access.school, year=year, ambition_id=ambition_id)
     rows = [
         {
@@ -206,8 +206,7 @@ def mandate_item_add(request, pk):
 
 
 def _seen_version(request) -> int | None:
-    value = request.POST.get("seen_version", "")
-    return int(value) if value.isdigit() else None
+    return parse_id(request.POST.get("seen_version"))
 
 
 @school_required

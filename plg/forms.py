@@ -1,21 +1,17 @@
 from datetime import timedelta
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plg.models import PLG, Reflection, Session
 from plg.services import AgreementRow, SessionInput
+from tlschool.schools.selectors import people_who_may_lead, school_people
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_DAYS_AHEAD = 7
 MAX_MINUTES = 8 * 60
 OVERDUE = _("overdue")
-
-
-def school_people(school):
-    return get_user_model().objects.filter(memberships__school=school).order_by("full_name")
 
 
 class PLGForm(forms.ModelForm):
@@ -30,11 +26,8 @@ class PLGForm(forms.ModelForm):
 
     def __init__(self, *args, school, **kwargs):
         super().__init__(*args, **kwargs)
-        people = school_people(school)
-        self.fields["leaders"].queryset = people.filter(
-            memberships__role__in=["teacher_leader", "schoolleider"]
-        )
-        self.fields["members"].queryset = people
+        self.fields["leaders"].queryset = people_who_may_lead(school)
+        self.fields["members"].queryset = school_people(school)
 
 
 class SessionForm(forms.ModelForm):

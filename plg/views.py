@@ -12,14 +12,15 @@ from plg.forms import (
     ReflectionForm,
     SessionForm,
     agreement_formset,
-    school_people,
     session_input,
 )
 from plg.models import Session, SessionStatus
+from tlschool.parsing import parse_id
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
 from tlschool.schools.responses import posted, redirect_after_post, render_page
 from tlschool.schools.schooljaar import Schooljaar
+from tlschool.schools.selectors import school_people
 
 SESSIONS_PER_PAGE = 20
 
@@ -133,22 +134,21 @@ def _session_forms(request, plg, session, data=None):
 
 def _draft_from_post(request, plg):
     """The draft that autosave already made for this form, if any."""
-    session_id = request.POST.get("session_id", "")
-    if not session_id.isdigit():
+    session_id = parse_id(request.POST.get("session_id"))
+    if session_id is None:
         return None
-    return _session(request, int(session_id), plg=plg)
+    return _session(request, session_id, plg=plg)
 
 
 def _save(request, plg, session, form, formset, *, final: bool):
     """Save what the (partly) valid form holds, against the revision the form was opened at."""
-    revision = request.POST.get("revision", "")
     return services.session_save(
         plg=plg,
         session=session,
         by=request.user,
         data=session_input(form, formset),
         final=final,
-        revision=int(revision) if revision.isdigit() else None,
+        revision=parse_id(request.POST.get("revision")),
     )
 
 
@@ -282,12 +282,13 @@ def reflection_add(request, session_pk):
 def agreements(request):
     """Open agreements of the school, per PLG and per person."""
     access = request.access
-    person_id = request.GET.get("person", "")
+    person = request.GET.get("person", "")
+    person_id = parse_id(person)
     owner = None
-    if person_id == "me":
+    if person == "me":
         owner = request.user
-    elif person_id.isdigit():
-        owner = school_people(access.school).filter(pk=int(person_id)).first()
+    elif person_id is not None:
+        owner = school_people(access.school).filter(pk=person_id).first()
         if owner is None:
             raise Http404
     rows = list(selectors.open_agreements(school=access.school, owner=owner))

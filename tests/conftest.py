@@ -64,6 +64,19 @@ def login(client):
     return _login
 
 
+@pytest.fixture
+def client_for(db):
+    """A client of its own, signed in as `user`: for tests where several people read at once."""
+    from django.test import Client
+
+    def _client_for(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return _client_for
+
+
 def visible_text(response) -> str:
     """The page's text as a person reads it: tags dropped, white space folded."""
     import html

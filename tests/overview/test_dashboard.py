@@ -154,7 +154,7 @@ def big_school(school, teacher_leader, teamlid):
     sessions = [
         Session(
             plg=plgs[number % 5],
-            held_on=today - timedelta(days=number % 360),
+            held_on=today - timedelta(days=number % 330),  # within the twelve months shown
             duration_minutes=60,
             learned="geleerd",
             status=SessionStatus.FINAL,

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from innovations.selectors import PULSE_MIN_ANSWERS
+from innovations.models import PULSE_MIN_ANSWERS
 from innovations.stages import Stage
 
 LOW_PULSE_AVERAGE = 2.5

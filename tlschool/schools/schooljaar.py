@@ -5,6 +5,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from tlschool.parsing import parse_id
+
 
 @dataclass(frozen=True, order=True)
 class Schooljaar:
@@ -24,10 +26,10 @@ class Schooljaar:
         if not label:
             return None
         first, _, second = label.partition("-")
-        if not (first.isdigit() and second.isdigit()):
+        start, end = parse_id(first), parse_id(second)
+        if start is None or end is None:
             return None
-        start = int(first)
-        if int(second) != start + 1 or not 2000 <= start <= 2100:
+        if end != start + 1 or not 2000 <= start <= 2100:
             return None
         return cls(start)
 

@@ -62,7 +62,22 @@ def team_csv_parse(text: str) -> ImportPreview:
     except csv.Error:
         dialect = csv.excel
     seen: dict[str, int] = {}
-    for line_number, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
+    reader = csv.reader(io.StringIO(text), dialect)
+    line_number = 0
+    while True:
+        line_number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            preview.errors.append(
+                (
+                    reader.line_num,
+                    _("This line cannot be read: a cell is too long or a quote is not closed."),
+                )
+            )
+            break
         cells = [cell.strip() for cell in cells]
         if not any(cells):
             continue

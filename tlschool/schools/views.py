@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from tlschool.parsing import parse_id
 from tlschool.schools import services
 from tlschool.schools.access import get_in_school, require, scoped
 from tlschool.schools.decorators import school_required
@@ -41,10 +42,10 @@ def healthz(request):
 @login_required
 @require_POST
 def school_switch(request):
-    school_id = request.POST.get("school", "")
+    school_id = parse_id(request.POST.get("school"))
     allowed = {school.pk for school, _role in request.access.available_schools}
-    if school_id.isdigit() and int(school_id) in allowed:
-        request.session[SESSION_KEY] = int(school_id)
+    if school_id in allowed:
+        request.session[SESSION_KEY] = school_id
     else:
         messages.error(request, _("You do not have access to that school."))
     next_url = request.POST.get("next", "")
