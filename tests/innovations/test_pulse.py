@@ -94,7 +94,9 @@ def test_a_team_member_answers_through_the_page(login, pulse, teamlid):
 
 
 # Per-request tokens, the only parts of a page that may differ between two readings.
-VOLATILE = re.compile(r'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"|"x-csrftoken": "[^"]*"')
+VOLATILE = re.compile(
+    r'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"|"x-csrftoken": "[^"]*"'
+)
 
 
 def pages_seen_by_watchers(clients, innovation) -> list[str]:

@@ -125,14 +125,27 @@ def test_a_plg_without_sessions_for_weeks_signals(school, teacher_leader):
     assert "plg_quiet" not in kinds(school)
 
 
-def test_a_low_readiness_pulse_signals_only_from_five_answers(school, teacher_leader):
+def test_a_low_readiness_pulse_signals_only_once_closed_with_five_answers(school, teacher_leader):
     innovation = make_innovation(school, teacher_leader)
     pulse = innovation_services.pulse_open(innovation=innovation, by=teacher_leader)
     for number in range(5):
         person = UserFactory(username=f"p{number}")
         MembershipFactory(user=person, school=school)
         innovation_services.pulse_answer(pulse=pulse, person=person, willen=2, kunnen=2)
-        assert ("low_pulse" in kinds(school)) == (number == 4)
+        assert "low_pulse" not in kinds(school), "an open pulse signals nothing"
+    innovation_services.pulse_close(pulse=pulse, by=teacher_leader)
+    assert "low_pulse" in kinds(school)
+
+
+def test_a_pulse_closed_with_four_answers_signals_nothing(school, teacher_leader):
+    innovation = make_innovation(school, teacher_leader)
+    pulse = innovation_services.pulse_open(innovation=innovation, by=teacher_leader)
+    for number in range(4):
+        person = UserFactory(username=f"p{number}")
+        MembershipFactory(user=person, school=school)
+        innovation_services.pulse_answer(pulse=pulse, person=person, willen=1, kunnen=1)
+    innovation_services.pulse_close(pulse=pulse, by=teacher_leader)
+    assert "low_pulse" not in kinds(school)
 
 
 def test_dashboard_shows_signals_with_links(login, role, schoolleider):
