@@ -111,6 +111,7 @@ def seed(*, demo) -> None:
                 kunnen=1 + number % 3,
                 comment="Ik wil wel, maar heb nog voorbeelden nodig." if number == 1 else "",
             )
+        services.pulse_close(pulse=pulse, by=first.owner)
 
 
 def _spread_history(innovation, *, days_per_stage):

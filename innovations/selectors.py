@@ -19,7 +19,6 @@ from plg.models import PLG
 from tlschool.charts import Series, line_chart
 
 
-
 def innovations_for_school(school):
     return (
         Innovation.objects.filter(school=school)

@@ -2,7 +2,10 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tlschool.schools.models import Membership, Role
+from tests.conftest import PASSWORD, visible_text
+from tests.factories import MembershipFactory
+from tlschool.schools import services
+from tlschool.schools.models import Invitation, Membership, Role
 
 
 def upload(client, text, name="team.csv"):
@@ -10,16 +13,98 @@ def upload(client, text, name="team.csv"):
     return client.post(reverse("team_import"), {"file": file})
 
 
-def test_schoolleider_adds_a_colleague_who_is_invited(login, schoolleider):
+def test_schoolleider_invites_a_colleague_who_joins_after_accepting(
+    login, schoolleider, school, client_for
+):
     client = login(schoolleider)
     response = client.post(
         reverse("team"),
         {"full_name": "Lotte Visser", "email": "Lotte@School.nl", "role": Role.TEAMLID},
         follow=True,
     )
-    assert "Lotte Visser is toegevoegd" in response.text
-    assert Membership.objects.filter(user__email="lotte@school.nl", role=Role.TEAMLID).exists()
+    assert "Lotte Visser is per e-mail uitgenodigd" in response.text
+    assert "Uitgenodigd, nog niet geaccepteerd" in response.text
+    assert not Membership.objects.filter(user__email="lotte@school.nl").exists()
     assert mail.outbox and "lotte@school.nl" in mail.outbox[0].to
+    assert "/accounts/password/reset/" in mail.outbox[0].body
+
+    lotte = Invitation.objects.get(email_given="lotte@school.nl").user
+    lotte.set_password(PASSWORD)
+    lotte.save()
+    invited = client_for(lotte)
+    page = invited.get(reverse("home"))
+    assert "OBS De Regenboog nodigt je uit" in visible_text(page)
+    invitation = Invitation.objects.get(user=lotte)
+    invited.post(reverse("invitation_accept", args=[invitation.pk]))
+    assert Membership.objects.get(user=lotte, school=school).role == Role.TEAMLID
+    assert "U werkt in OBS De Regenboog als teamlid" in visible_text(invited.get(reverse("home")))
+
+
+def test_an_account_of_another_board_is_invited_never_attached(
+    login, client_for, other_school_leader, other_school, school, schoolleider
+):
+    """A schoolleider of another board types our schoolleider's e-mail address: they see no
+    name and no sign that an account exists, and our schoolleider's next sign-in opens
+    their own school until they accept."""
+    attacker = client_for(other_school_leader)
+    response = attacker.post(
+        reverse("team"),
+        {"full_name": "Wie dan ook", "email": schoolleider.email, "role": Role.SCHOOLLEIDER},
+        follow=True,
+    )
+    fresh = attacker.post(
+        reverse("team"),
+        {"full_name": "Wie dan ook", "email": "nieuw@elders.nl", "role": Role.SCHOOLLEIDER},
+        follow=True,
+    )
+    for page in (response, fresh):
+        text = visible_text(page)
+        assert "Wie dan ook is per e-mail uitgenodigd" in text
+        assert str(schoolleider) not in text
+    assert not Membership.objects.filter(user=schoolleider, school=other_school).exists()
+
+    victim = client_for(schoolleider)
+    assert "U werkt in OBS De Regenboog" in visible_text(victim.get(reverse("home")))
+    invitation = Invitation.objects.get(user=schoolleider)
+    victim.post(reverse("invitation_decline", args=[invitation.pk]))
+    assert not Invitation.objects.filter(user=schoolleider).exists()
+    assert not Membership.objects.filter(user=schoolleider, school=other_school).exists()
+
+
+def test_the_csv_import_invites_and_attaches_nobody(
+    client_for, other_school_leader, other_school, schoolleider
+):
+    attacker = client_for(other_school_leader)
+    preview = upload(attacker, f"Iemand;{schoolleider.email}\nNieuw;nieuw@elders.nl\n")
+    assert str(schoolleider) not in visible_text(preview)
+    csv_text = preview.context["confirm"].initial["csv_text"]
+    done = attacker.post(reverse("team_import"), {"csv_text": csv_text}, follow=True)
+    assert "2 personen zijn per e-mail uitgenodigd" in done.text
+    assert str(schoolleider) not in visible_text(done)
+    assert not Membership.objects.filter(user=schoolleider, school=other_school).exists()
+
+
+def test_someone_else_cannot_accept_an_invitation(client_for, teamlid, other_school_leader):
+    invitation, _sent = services.member_invite(
+        school=other_school_leader.memberships.get().school,
+        full_name="Thomas",
+        email=teamlid.email,
+        role=Role.SCHOOLLEIDER,
+    )
+    response = client_for(other_school_leader).post(
+        reverse("invitation_accept", args=[invitation.pk])
+    )
+    assert response.status_code == 404
+    assert not Membership.objects.filter(user=teamlid, school=invitation.school).exists()
+
+
+def test_the_school_last_chosen_opens_after_signing_in(client_for, teamlid, other_school):
+    MembershipFactory(user=teamlid, school=other_school)  # "CBS Andere" comes first by name
+    first = client_for(teamlid)
+    assert "U werkt in CBS Andere School" in visible_text(first.get(reverse("home")))
+    first.post(reverse("school_switch"), {"school": other_school.pk})
+    later = client_for(teamlid)
+    assert "U werkt in CBS Andere School" in visible_text(later.get(reverse("home")))
 
 
 def test_adding_someone_twice_is_a_form_error(login, schoolleider, teamlid):
@@ -29,6 +114,15 @@ def test_adding_someone_twice_is_a_form_error(login, schoolleider, teamlid):
     )
     assert response.status_code == 422
     assert "is al lid van deze school" in response.text
+
+
+def test_inviting_someone_twice_is_a_form_error(login, schoolleider):
+    client = login(schoolleider)
+    data = {"full_name": "Lotte Visser", "email": "lotte@school.nl", "role": Role.TEAMLID}
+    client.post(reverse("team"), data)
+    response = client.post(reverse("team"), data)
+    assert response.status_code == 422
+    assert "is al uitgenodigd" in response.text
 
 
 def test_schoolleider_changes_a_role(login, schoolleider, teamlid):
@@ -50,8 +144,8 @@ def test_csv_import_shows_a_preview_then_imports_on_confirm(login, schoolleider,
 
     csv_text = preview.context["confirm"].initial["csv_text"]
     response = client.post(reverse("team_import"), {"csv_text": csv_text}, follow=True)
-    assert "2 personen zijn aan het team toegevoegd" in response.text
-    assert Membership.objects.get(user__email="daan@school.nl").role == Role.TEACHER_LEADER
+    assert "2 personen zijn per e-mail uitgenodigd" in response.text
+    assert Invitation.objects.get(email_given="daan@school.nl").role == Role.TEACHER_LEADER
 
 
 def test_csv_with_bad_lines_names_each_and_imports_nothing(login, schoolleider, school):
@@ -99,7 +193,7 @@ def test_a_mail_server_that_is_down_does_not_undo_adding_a_colleague(login, scho
         follow=True,
     )
     assert "kon niet worden verstuurd" in response.text
-    assert Membership.objects.filter(user__email="daan@school.nl").exists()
+    assert Invitation.objects.filter(email_given="daan@school.nl").exists()
 
 
 def test_imported_colleagues_are_invited_and_can_ask_for_a_new_link(login, schoolleider, client):

@@ -11,6 +11,7 @@ from innovations import services as innovation_services
 from leaders import services as leader_services
 from leaders.models import Course
 from tests.factories import log_session, make_innovation, make_plg, make_role
+from tlschool.schools import services as school_services
 from tlschool.schools.models import Membership
 
 MARKER = "Geheimproject-Regenboog"
@@ -31,6 +32,7 @@ class World:
     course: object
     criterion: object
     ambition: object
+    invitation: object
 
 
 @pytest.fixture
@@ -91,5 +93,8 @@ def world(
         criterion=innovation_services.criterion_add(
             innovation=innovation, by=teacher_leader, name=f"Criterium {MARKER}", target=80
         ),
+        invitation=school_services.member_invite(
+            school=school, full_name="Peter", email=other_school_leader.email, role="teamlid"
+        )[0],
         course=Course.objects.create(school=school, person=teacher_leader, name=f"Cursus {MARKER}"),
     )

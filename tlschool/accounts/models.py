@@ -7,6 +7,11 @@ class User(AbstractUser):
     """A person at a school. `full_name` holds Dutch names with tussenvoegsels as written."""
 
     full_name = models.CharField(_("name"), max_length=150, blank=True)
+    # The school opened after signing in: the one this person last chose, never one that
+    # was added to them.
+    last_school = models.ForeignKey(
+        "schools.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["full_name", "username"]

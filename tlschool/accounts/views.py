@@ -2,10 +2,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from tlschool.schools.access import available_schools
+from tlschool.schools.services import invitations_for
 
 
 @login_required
 def profile(request):
-    return render(
-        request, "registration/profile.html", {"schools": available_schools(request.user)}
-    )
+    context = {
+        "schools": available_schools(request.user),
+        "invitations": invitations_for(user=request.user),
+    }
+    return render(request, "registration/profile.html", context)

@@ -30,7 +30,11 @@ def _year(request) -> Schooljaar:
 def home(request):
     access = request.access
     if not access.can_read:
-        return render(request, "schools/no_school.html")
+        return render(
+            request,
+            "schools/no_school.html",
+            {"invitations": school_services.invitations_for(user=request.user)},
+        )
     if access.is_schoolleider:
         return _dashboard(request)
     if access.is_read_only:

@@ -64,6 +64,9 @@ class Access:
         """The dashboard and exports: the schoolleider and the board's staff."""
         return self.school is not None and (self.is_schoolleider or self.board_staff)
 
+    def school_by_id(self, school_id: int) -> School | None:
+        return next((s for s, _role in self.available_schools if s.pk == school_id), None)
+
     @property
     def role_label(self) -> str:
         if self.role:
@@ -99,11 +102,13 @@ def available_schools(user) -> list[tuple[School, str | None]]:
 
 
 def access_for(user, school_id: int | None = None) -> Access:
-    """The user's access in the school `school_id`, or in their first school."""
+    """The user's access in the school `school_id`; else the school they last chose, else
+    their first school."""
     options, staffed = _options(user)
     if not options:
         return Access(user=user, school=None)
-    school, role = next((pair for pair in options if pair[0].pk == school_id), options[0])
+    wanted = school_id or getattr(user, "last_school_id", None)
+    school, role = next((pair for pair in options if pair[0].pk == wanted), options[0])
     return Access(
         user=user,
         school=school,

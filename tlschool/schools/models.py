@@ -117,3 +117,29 @@ class Ambition(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+
+class Invitation(TimeStampedModel):
+    """A school asks a person to join its team. Until the person accepts (signed in as
+    themself) they are no member: the school sees only the name and e-mail address it
+    typed, never the account's own name or whether an account already existed."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.TEAMLID)
+    name_given = models.CharField(_("name"), max_length=150)
+    email_given = models.EmailField(_("e-mail address"))
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "school"], name="one_invitation_per_school")
+        ]
+        ordering = ["name_given"]
+
+    def __str__(self):
+        return f"{self.name_given} — {self.school}"

@@ -10,4 +10,12 @@ urlpatterns = [
     path("team/", views.team, name="team"),
     path("team/import/", views.team_import, name="team_import"),
     path("team/<int:pk>/role/", views.member_role, name="member_role"),
+    path(
+        "team/invitations/<int:pk>/withdraw/",
+        views.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
+    path("invitations/", views.invitations, name="invitations"),
+    path("invitations/<int:pk>/accept/", views.invitation_accept, name="invitation_accept"),
+    path("invitations/<int:pk>/decline/", views.invitation_decline, name="invitation_decline"),
 ]

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponseRedirect, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from tlschool.schools.forms import (
     TeamImportForm,
 )
 from tlschool.schools.middleware import SESSION_KEY
-from tlschool.schools.models import Ambition, Membership, Role
+from tlschool.schools.models import Ambition, Invitation, Membership, Role
 from tlschool.schools.responses import posted, redirect_after_post, render_page
 from tlschool.schools.team_import import team_csv_parse
 
@@ -42,10 +42,10 @@ def healthz(request):
 @login_required
 @require_POST
 def school_switch(request):
-    school_id = parse_id(request.POST.get("school"))
-    allowed = {school.pk for school, _role in request.access.available_schools}
-    if school_id in allowed:
-        request.session[SESSION_KEY] = school_id
+    school = request.access.school_by_id(parse_id(request.POST.get("school")))
+    if school is not None:
+        request.session[SESSION_KEY] = school.pk
+        services.school_choose(user=request.user, school=school)
     else:
         messages.error(request, _("You do not have access to that school."))
     next_url = request.POST.get("next", "")
@@ -65,30 +65,85 @@ def team(request):
     require(request.access.can_manage_school)
     form = MemberAddForm(posted(request))
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            membership, invited = services.member_add(
-                school=request.access.school, request=request, **form.cleaned_data
+            _invitation, sent = services.member_invite(
+                school=request.access.school,
+                full_name=data["full_name"],
+                email=data["email"],
+                role=data["role"],
+                by=request.user,
+                request=request,
             )
         except services.TeamRuleError as error:
             form.add_error("email", str(error))
         else:
-            if invited:
-                message = _("%(name)s was added and invited by e-mail.")
+            if sent:
+                message = _("%(name)s was invited by e-mail and joins the team after accepting.")
             else:
                 message = _(
-                    "%(name)s was added, but the invitation e-mail could not be sent. They can "
-                    "use 'Forgot your password?' on the log-in page."
+                    "%(name)s was invited, but the e-mail could not be sent. Try again later by "
+                    "withdrawing and inviting again."
                 )
-            messages.success(request, message % {"name": membership.user})
+            messages.success(request, message % {"name": data["full_name"]})
             return redirect_after_post(request, "team")
     context = {
         "form": form,
         "members": _team_members(request.access),
+        "invitations": scoped(Invitation.objects.all(), request.access),
         "role_choices": Role.choices,
     }
     return render_page(
         request, "schools/team.html", context, partial="member-add", invalid=form.is_bound
     )
+
+
+@school_required
+@require_POST
+def invitation_withdraw(request, pk):
+    require(request.access.can_manage_school)
+    invitation = get_in_school(Invitation.objects.all(), request.access, pk=pk)
+    invitation.delete()
+    messages.success(
+        request,
+        _("The invitation of %(name)s was withdrawn.") % {"name": invitation.name_given},
+    )
+    return redirect_after_post(request, "team")
+
+
+@login_required
+def invitations(request):
+    """The invitations waiting for the signed-in person: accept or decline each."""
+    pending = services.invitations_for(user=request.user)
+    return render(request, "schools/invitations.html", {"invitations": pending})
+
+
+def _my_invitation(request, pk) -> Invitation:
+    return get_object_or_404(Invitation.objects.select_related("school"), user=request.user, pk=pk)
+
+
+@login_required
+@require_POST
+def invitation_accept(request, pk):
+    invitation = _my_invitation(request, pk)
+    services.invitation_accept(invitation=invitation, user=request.user)
+    request.session[SESSION_KEY] = invitation.school_id
+    messages.success(
+        request, _("Welcome to the team of %(school)s.") % {"school": invitation.school.name}
+    )
+    return redirect("home")
+
+
+@login_required
+@require_POST
+def invitation_decline(request, pk):
+    invitation = _my_invitation(request, pk)
+    services.invitation_decline(invitation=invitation, user=request.user)
+    messages.success(
+        request,
+        _("You declined the invitation of %(school)s.") % {"school": invitation.school.name},
+    )
+    return redirect("invitations")
 
 
 @school_required
@@ -123,12 +178,16 @@ def team_import(request):
         if confirm.is_valid():
             preview = team_csv_parse(confirm.cleaned_data["csv_text"])
             if preview.is_valid:
-                added = services.team_import_apply(
-                    school=request.access.school, preview=preview, request=request
+                invited = services.team_import_apply(
+                    school=request.access.school, preview=preview, by=request.user, request=request
                 )
                 messages.success(
                     request,
-                    _("%(added)s people were added to the team.") % {"added": added},
+                    _(
+                        "%(invited)s people were invited by e-mail; they join the team after "
+                        "accepting."
+                    )
+                    % {"invited": invited},
                 )
                 return redirect("team")
     elif request.method == "POST":
