@@ -197,7 +197,7 @@ def main():
     recreate_database()
     pages, seed_seconds = seed(args)
     sql = sql_per_page(pages)
-    from tlschool.serving import start_gunicorn
+    from tlschool.serving import start_gunicorn, stop
 
     process, base = start_gunicorn(env=environment(), workers=args.workers)
     try:
@@ -209,8 +209,7 @@ def main():
             alone = load(base, path, cookie, connections=1, seconds=max(2, args.duration // 2))
             results[name]["p95_ms_one_at_a_time"] = alone["p95_ms"]
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(process)
     bare = results["bare view"]["requests_per_second"]
     floor = results["signed-in floor"]["requests_per_second"]
     for name, result in results.items():

@@ -17,7 +17,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(*, env: dict, workers: int = 1, quiet: bool = False):
+def start_gunicorn(*, env: dict, workers: int = 1, quiet: bool = False, start_timeout=60):
     """Start gunicorn on a free local port; return the process and its base URL once /healthz answers."""
     port = free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
@@ -40,14 +40,33 @@ def start_gunicorn(*, env: dict, workers: int = 1, quiet: bool = False):
         stderr=output,
     )
     base = f"http://127.0.0.1:{port}"
-    for _attempt in range(100):
+    deadline = time.monotonic() + start_timeout
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {process.returncode} while starting")
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=5)
+                return process, base
+            except urllib.error.HTTPError:
+                return process, base  # it answers: a 503 while the database is away counts
+            except OSError:  # refused, reset, URLError, and TimeoutError on a slow read
+                time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not answer within {start_timeout} s")
+    except BaseException:
+        stop(process)
+        raise
+
+
+def stop(process) -> None:
+    """Stop a server started here, whatever state it is in."""
+    if process.poll() is None:
+        process.terminate()
         try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=2)
-            return process, base
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
-    process.terminate()
-    raise RuntimeError("gunicorn did not start")
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 def session_cookie(user) -> str:

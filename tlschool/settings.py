@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tlschool.schools.middleware.CurrentSchoolMiddleware",
+    "tlschool.schools.middleware.PrivatePagesMiddleware",
 ]
 
 ROOT_URLCONF = "tlschool.urls"
@@ -104,9 +105,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Failed log-ins per username or address within the window before log-in is refused.
+# Log-in throttling (see tlschool/accounts/throttle.py and the README's security section):
+# failures of one username from one address, and of any username from one address.
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+# Behind a proxy: the request header with the client's address, e.g. HTTP_X_FORWARDED_FOR
+# (its last entry, the one the proxy added, is used). Empty: REMOTE_ADDR.
+LOGIN_CLIENT_IP_HEADER = env_str("LOGIN_CLIENT_IP_HEADER", "")
+
+# Django's admin is off unless asked for; when on, it signs in through the throttled log-in.
+ADMIN_ENABLED = env_bool("ADMIN_ENABLED", False)
+
+# Request bodies over this size are refused before they are read (evidence files: 2 MB).
+REQUEST_BODY_LIMIT_BYTES = env_int("REQUEST_BODY_LIMIT_BYTES", 3 * 1024 * 1024)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]

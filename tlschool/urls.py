@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
 
 from tlschool.overview import views as overview_views
 from tlschool.schools import views as school_views
@@ -14,7 +16,17 @@ urlpatterns = [
     path("leaders/", include("leaders.urls")),
     path("plg/", include("plg.urls")),
     path("innovations/", include("innovations.urls")),
-    path("admin/", admin.site.urls),
 ]
+
+if settings.ADMIN_ENABLED:
+    # The admin signs in through the same log-in page, with its throttle, as everyone else.
+    urlpatterns += [
+        path(
+            "admin/login/",
+            RedirectView.as_view(url=reverse_lazy("login"), query_string=True),
+            name="admin_login",
+        ),
+        path("admin/", admin.site.urls),
+    ]
 
 handler500 = "tlschool.errors.server_error"

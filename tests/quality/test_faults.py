@@ -2,6 +2,8 @@
 a friendly Dutch page meanwhile, /healthz 503, and recovery without a restart."""
 
 import os
+import socket
+import time
 import urllib.error
 import urllib.request
 
@@ -10,7 +12,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 
-from tlschool.serving import session_cookie, start_gunicorn
+from tlschool.serving import session_cookie, start_gunicorn, stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,8 +36,7 @@ def server():
     try:
         yield base
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(process)
 
 
 def fetch(url, cookie=""):
@@ -97,3 +98,20 @@ def test_database_away_gives_a_friendly_dutch_page_and_healthz_503_then_recovers
     status, body = fetch(f"{server}/leaders/", cookie)
     assert status == 200 and "Wie leidt wat" in body
     assert fetch(f"{server}/healthz")[0] == 200
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(server):
+    """A 100 MB upload announced in its headers is answered 413 after the first kilobytes,
+    without the server reading the rest."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection_:
+        connection_.sendall(
+            b"POST /innovations/1/monitoring/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: multipart/form-data; boundary=x\r\n"
+            b"Content-Length: 104857600\r\n\r\n" + b"x" * 65536
+        )
+        started = time.monotonic()
+        answer = connection_.recv(4096).decode(errors="replace")
+    assert answer.startswith("HTTP/1.1 413"), answer[:80]
+    assert "te groot" in answer
+    assert time.monotonic() - started < 5

@@ -27,5 +27,8 @@ class LoginFailure(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
+    class Meta:
+        indexes = [models.Index(fields=["ip_address", "created_at"], name="login_failure_address")]
+
     def __str__(self):
         return f"{self.username} at {self.created_at:%Y-%m-%d %H:%M}"

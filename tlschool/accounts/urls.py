@@ -2,7 +2,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from tlschool.accounts import views
-from tlschool.accounts.forms import SetPasswordLinkForm, ThrottledLoginForm
+from tlschool.accounts.forms import (
+    SetPasswordLiftingLockForm,
+    SetPasswordLinkForm,
+    ThrottledLoginForm,
+)
 
 urlpatterns = [
     path(
@@ -34,7 +38,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        auth_views.PasswordResetConfirmView.as_view(form_class=SetPasswordLiftingLockForm),
         name="password_reset_confirm",
     ),
     path(
