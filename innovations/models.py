@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innovations.stages import Stage
 from plg.models import PLG
-from tlschool.schools.models import Ambition, School, TimeStampedModel
+from tlschool.schools.models import LONG_TEXT, Ambition, School, TimeStampedModel
 
 
 class ChangeColour(models.TextChoices):
@@ -31,8 +31,12 @@ class Anchor(models.TextChoices):
 class Innovation(TimeStampedModel):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="innovations")
     title = models.CharField(_("title"), max_length=200)
-    aanleiding = models.TextField(_("aanleiding (why now)"))
-    goal = models.TextField(_("goal"), help_text=_("What pupils and teachers will do differently."))
+    aanleiding = models.TextField(_("aanleiding (why now)"), max_length=LONG_TEXT)
+    goal = models.TextField(
+        _("goal"),
+        help_text=_("What pupils and teachers will do differently."),
+        max_length=LONG_TEXT,
+    )
     ambition = models.ForeignKey(
         Ambition,
         verbose_name=_("ambition"),
@@ -61,11 +65,11 @@ class Innovation(TimeStampedModel):
     stage_since = models.DateTimeField(default=timezone.now)
     paused_from = models.CharField(max_length=20, choices=Stage.choices, blank=True)
 
-    monitoring_what = models.TextField(_("what we monitor"), blank=True)
-    monitoring_how = models.TextField(_("how"), blank=True)
+    monitoring_what = models.TextField(_("what we monitor"), blank=True, max_length=LONG_TEXT)
+    monitoring_how = models.TextField(_("how"), blank=True, max_length=LONG_TEXT)
     monitoring_when = models.CharField(_("when"), max_length=200, blank=True)
 
-    borging_agreements = models.TextField(_("borging agreements"), blank=True)
+    borging_agreements = models.TextField(_("borging agreements"), blank=True, max_length=LONG_TEXT)
     borging_anchor = models.CharField(
         _("anchored in"), max_length=20, choices=Anchor.choices, blank=True
     )
@@ -82,7 +86,9 @@ class Innovation(TimeStampedModel):
     change_colour = models.CharField(
         _("change approach"), max_length=10, choices=ChangeColour.choices, blank=True
     )
-    change_colour_reason = models.TextField(_("why it fits this team"), blank=True)
+    change_colour_reason = models.TextField(
+        _("why it fits this team"), blank=True, max_length=LONG_TEXT
+    )
 
     revision = models.PositiveIntegerField(default=1)
 
@@ -123,7 +129,7 @@ class StageChange(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     at = models.DateTimeField(default=timezone.now)
-    reason = models.TextField(blank=True)
+    reason = models.TextField(blank=True, max_length=LONG_TEXT)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -136,8 +142,8 @@ class Adjustment(TimeStampedModel):
     """What changes in bijstellen, and why."""
 
     innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="adjustments")
-    what = models.TextField(_("what changes"))
-    why = models.TextField(_("why"))
+    what = models.TextField(_("what changes"), max_length=LONG_TEXT)
+    why = models.TextField(_("why"), max_length=LONG_TEXT)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -185,7 +191,7 @@ class MonitoringEntry(TimeStampedModel):
     )
     observed_on = models.DateField(_("date"), default=timezone.localdate)
     method = models.CharField(_("method"), max_length=20, choices=MonitoringMethod.choices)
-    findings = models.TextField(_("findings"))
+    findings = models.TextField(_("findings"), max_length=LONG_TEXT)
     evidence_url = models.URLField(_("link to evidence"), blank=True)
     evidence_file = models.FileField(_("evidence file"), upload_to=evidence_path, blank=True)
     created_by = models.ForeignKey(
@@ -233,7 +239,7 @@ class Slowdown(TimeStampedModel):
 
     innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="slowdowns")
     stage = models.CharField(max_length=20, choices=Stage.choices)
-    reason = models.TextField(_("why we slow down"))
+    reason = models.TextField(_("why we slow down"), max_length=LONG_TEXT)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

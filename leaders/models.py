@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tlschool.schools.models import Ambition, School, TimeStampedModel
+from tlschool.schools.models import LONG_TEXT, Ambition, School, TimeStampedModel
 from tlschool.schools.schooljaar import Schooljaar
 
 
@@ -25,8 +25,10 @@ class TeacherLeaderRole(TimeStampedModel):
     title = models.CharField(
         _("title"), max_length=150, help_text=_("For example rekencoördinator or kartrekker W&T.")
     )
-    expertise = models.TextField(_("expertise"), blank=True)
-    focus = models.TextField(_("focus"), help_text=_("What this teacher leader improves."))
+    expertise = models.TextField(_("expertise"), blank=True, max_length=LONG_TEXT)
+    focus = models.TextField(
+        _("focus"), help_text=_("What this teacher leader improves."), max_length=LONG_TEXT
+    )
     ambition = models.ForeignKey(
         Ambition,
         verbose_name=_("ambition"),
@@ -141,7 +143,7 @@ class Announcement(TimeStampedModel):
     )
     announced_on = models.DateField(_("date"))
     channel = models.CharField(_("how"), max_length=20, choices=AnnouncementChannel.choices)
-    text = models.TextField(_("what was said"))
+    text = models.TextField(_("what was said"), max_length=LONG_TEXT)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -270,7 +272,7 @@ class DialogueNote(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     held_on = models.DateField(_("date"))
-    text = models.TextField(_("notes"))
+    text = models.TextField(_("notes"), max_length=LONG_TEXT)
 
     class Meta:
         ordering = ["-held_on", "-pk"]

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tlschool.schools.models import School, TimeStampedModel
+from tlschool.schools.models import LONG_TEXT, School, TimeStampedModel
 
 
 class PLG(TimeStampedModel):
@@ -13,7 +13,9 @@ class PLG(TimeStampedModel):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="plgs")
     name = models.CharField(_("name"), max_length=150)
     theme = models.CharField(_("theme"), max_length=200)
-    research_question = models.TextField(_("research question (onderzoeksvraag)"), blank=True)
+    research_question = models.TextField(
+        _("research question (onderzoeksvraag)"), blank=True, max_length=LONG_TEXT
+    )
     leaders = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("led by"), related_name="led_plgs"
     )
@@ -60,11 +62,12 @@ class Session(TimeStampedModel):
     work_kind = models.CharField(
         _("kind of work"), max_length=20, choices=WorkKind.choices, default=WorkKind.EXPERIMENT
     )
-    tried = models.TextField(_("what we tried"), blank=True)
-    learned = models.TextField(_("what we learned"), blank=True)
+    tried = models.TextField(_("what we tried"), blank=True, max_length=LONG_TEXT)
+    learned = models.TextField(_("what we learned"), blank=True, max_length=LONG_TEXT)
     private_notes = models.TextField(
         _("private notes"),
         blank=True,
+        max_length=LONG_TEXT,
         help_text=_("Only the PLG's members and the schoolleider read these."),
     )
     guests = models.CharField(_("guests"), max_length=300, blank=True)

@@ -5,6 +5,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Long free text (findings, notes, reasons): enough for a page of text, short enough that
+# every page, export and PDF that shows it stays fast. Forms say so when it is more.
+LONG_TEXT = 5000
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
@@ -31,7 +35,7 @@ class School(TimeStampedModel):
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="schools")
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(unique=True)
-    vision = models.TextField(_("vision"), blank=True)
+    vision = models.TextField(_("vision"), blank=True, max_length=LONG_TEXT)
     dagdeel_hours = models.DecimalField(
         _("hours per dagdeel"),
         max_digits=4,
@@ -109,7 +113,7 @@ class Ambition(TimeStampedModel):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="ambitions")
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=LONG_TEXT)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
