@@ -23,3 +23,10 @@ def may_see_private(access: Access, role) -> bool:
 
 def may_log_time(access: Access, role) -> bool:
     return is_holder(access, role)
+
+
+def may_see_time_lines(access: Access) -> bool:
+    """Every teacher leader's time lines of the school (the CSV export): whoever may see the
+    private part of every role there, which is the schoolleider. Board staff see the totals
+    per role, as on the dashboard."""
+    return access.is_schoolleider

@@ -15,6 +15,13 @@ from tlschool.schools import services as school_services
 from tlschool.schools.models import Membership
 
 MARKER = "Geheimproject-Regenboog"
+# Texts that only some of the people who see a page may read, and never board staff.
+PRIVATE = {
+    "time line": f"Uren {MARKER}",
+    "session notes": f"Privénotitie {MARKER}",
+    "dialogue note": f"Gesprek {MARKER}",
+    "pulse comment": f"Pulsopmerking {MARKER}",
+}
 
 
 @dataclass
@@ -56,7 +63,7 @@ def world(
         role=role,
         worked_on=timezone.localdate(),
         hours=Decimal("2"),
-        activity=f"Uren {MARKER}",
+        activity=PRIVATE["time line"],
         within_school_time=True,
     )
     plg = make_plg(school, teacher_leader, members=[teamlid], name=f"PLG {MARKER}")
@@ -66,6 +73,14 @@ def world(
         present=[teacher_leader, teamlid],
         agreements=[(f"Afspraak {MARKER}", teamlid, 3)],
         learned=f"Geleerd {MARKER}",
+        private_notes=PRIVATE["session notes"],
+    )
+    leader_services.dialogue_note_add(
+        school=school,
+        person=teacher_leader,
+        author=schoolleider,
+        held_on=timezone.localdate(),
+        text=PRIVATE["dialogue note"],
     )
     innovation = make_innovation(school, teacher_leader, title=f"Innovatie {MARKER}", plgs=[plg])
     entry = innovation_services.monitoring_add(
@@ -78,6 +93,9 @@ def world(
         evidence_file=SimpleUploadedFile("bewijs.pdf", b"%PDF-1.4 bewijs"),
     )
     pulse = innovation_services.pulse_open(innovation=innovation, by=teacher_leader)
+    innovation_services.pulse_answer(
+        pulse=pulse, person=teamlid, willen=1, kunnen=1, comment=PRIVATE["pulse comment"]
+    )
     return World(
         school=school,
         role=role,

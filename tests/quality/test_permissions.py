@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from tests.quality.conftest import MARKER
+from tests.quality.conftest import MARKER, PRIVATE
 
 VISITORS = [
     "anonymous",
@@ -110,6 +110,8 @@ MATRIX = {
     "overview:signal_wake": ((L, A, A, A, A, A), (L, 403, 403, L, 403, L)),
     "overview:member_remove": ((L, 403, 403, 200, 403, 404), (L, 403, 403, L, 403, 404)),
     "admin:index": ((L,) * 6, (L,) * 6),
+    # The admin's own log-in is a redirect to the throttled one (tests run with the admin on).
+    "admin_login": ((L,) * 6, (L,) * 6),
 }
 # Django's own admin guards itself (staff only); only its front door is in the table.
 OWN_NAMESPACES_ONLY = {"admin"}
@@ -209,3 +211,39 @@ def test_permission_matrix(name, world, client, request):
     assert (tuple(actual["GET"]), tuple(actual["POST"])) == (expected_get, expected_post), (
         f"{name}: GET {actual['GET']} POST {actual['POST']} (columns: {', '.join(VISITORS)})"
     )
+
+
+# Every export, and the report page the PDF is written from, against the private texts.
+EXPORTS = [name for name in MATRIX if name.startswith("overview:export_")] + ["overview:report"]
+# What each reader of the overviews may find in them: exports follow the pages' visibility.
+MAY_READ_IN_EXPORTS = {"schoolleider": {"time line"}, "board_staff": set()}
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+@pytest.mark.parametrize("visitor", sorted(MAY_READ_IN_EXPORTS))
+def test_exports_show_no_more_than_the_pages(name, visitor, world, client, request):
+    client.force_login(request.getfixturevalue(visitor))
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    shown = {kind for kind, secret in PRIVATE.items() if secret in text}
+    assert shown <= MAY_READ_IN_EXPORTS[visitor], f"{name} shows {visitor} {shown}"
+
+
+def test_board_staff_get_time_totals_not_lines(world, client, board_staff):
+    client.force_login(board_staff)
+    text = client.get(reverse("overview:export_time")).content.decode("utf-8-sig")
+    assert "Gebruikte uren" in text and "Sanne Jansen" in text and ";2;" in text
+    assert PRIVATE["time line"] not in text
+
+
+def test_every_signed_in_page_says_no_store(world, client, teamlid, schoolleider):
+    """Every GET that answers 200 to a signed-in person is kept by no browser or proxy."""
+    for user in (teamlid, schoolleider):
+        client.force_login(user)
+        for name in MATRIX:
+            if name in {"login", "logout", "password_reset_confirm"}:
+                continue
+            response = client.get(reverse(name, args=url_args(name, world)))
+            if response.status_code == 200:
+                assert "no-store" in response.get("Cache-Control", ""), name

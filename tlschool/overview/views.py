@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from innovations import selectors as innovation_selectors
 from innovations.stages import Stage
+from leaders import rules as leader_rules
 from leaders import selectors as leader_selectors
 from plg import selectors as plg_selectors
 from tlschool.charts import bar_chart
@@ -179,23 +181,32 @@ def export_sessions(request):
 
 @school_required
 def export_time(request):
+    """Time lines for the schoolleider; for board staff the totals per role, as the dashboard
+    shows them (the lines are the teacher leader's private part of the role page)."""
     access = request.access
     require(access.can_see_overview)
     year = _year(request)
-    entries = leader_selectors.time_entries_for_school(
-        school=access.school, start=year.start, end=year.end
+    if leader_rules.may_see_time_lines(access):
+        header, rows = _time_lines(access.school, year)
+    else:
+        header, rows = _time_totals(access.school, year)
+    return exports.csv_response(
+        filename=f"uren-{year.label}.csv",
+        header=header,
+        rows=rows,
+        separator=exports.separator_from(request),
     )
-    rows = [
-        (
-            entry.role.person,
-            entry.role.title,
-            entry.worked_on,
-            str(entry.hours).replace(".", ","),
-            _("yes") if entry.within_school_time else _("no"),
-            entry.activity,
-        )
-        for entry in entries
-    ]
+
+
+def _hours(value) -> str:
+    """Hours as the dashboard writes them: '2', '2,5' (decimal comma in Dutch)."""
+    return floatformat(value, -1)
+
+
+def _time_lines(school, year):
+    entries = leader_selectors.time_entries_for_school(
+        school=school, start=year.start, end=year.end
+    )
     header = [
         _("Teacher leader"),
         _("Role"),
@@ -204,12 +215,43 @@ def export_time(request):
         _("Within school time"),
         _("Activity"),
     ]
-    return exports.csv_response(
-        filename=f"uren-{year.label}.csv",
-        header=header,
-        rows=rows,
-        separator=exports.separator_from(request),
-    )
+    rows = [
+        (
+            entry.role.person,
+            entry.role.title,
+            entry.worked_on,
+            _hours(entry.hours),
+            _("yes") if entry.within_school_time else _("no"),
+            entry.activity,
+        )
+        for entry in entries
+    ]
+    return header, rows
+
+
+def _time_totals(school, year):
+    roles = leader_selectors.roles_in_year(school=school, year=year)
+    facilitation = leader_selectors.facilitation_for_roles(roles=roles, year=year, school=school)
+    header = [
+        _("Teacher leader"),
+        _("Role"),
+        _("Allotted hours"),
+        _("Used hours"),
+        _("Hours outside school time"),
+        _("Share outside school time (%)"),
+    ]
+    rows = [
+        (
+            role.person,
+            role.title,
+            _hours(facilitation[role.pk].allotted_hours),
+            _hours(facilitation[role.pk].used_hours),
+            _hours(facilitation[role.pk].outside_hours),
+            facilitation[role.pk].outside_percent,
+        )
+        for role in roles
+    ]
+    return header, rows
 
 
 @school_required
