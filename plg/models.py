@@ -78,6 +78,9 @@ class Session(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # One per opened form: a second submit of the same form (a double click, two requests
+    # at once, an autosave arriving after the final save) finds this session, not a new one.
+    form_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     revision = models.PositiveIntegerField(default=1)
 
     class Meta:

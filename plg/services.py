@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from plg.models import PLG, Agreement, Attendance, Reflection, Session, SessionStatus
@@ -48,13 +48,34 @@ def person_leaves_school(*, school, person) -> None:
     PLG.members.through.objects.filter(plg__school=school, user=person).delete()
 
 
+def session_for_form(*, plg: PLG, form_key) -> Session | None:
+    """The session an opened form already saved, if any."""
+    if form_key is None:
+        return None
+    return Session.objects.filter(plg=plg, form_key=form_key).first()
+
+
 def session_save(
-    *, plg: PLG, session: Session | None, by, data: SessionInput, final: bool, revision: int | None
+    *,
+    plg: PLG,
+    session: Session | None,
+    by,
+    data: SessionInput,
+    final: bool,
+    revision: int | None,
+    form_key=None,
 ) -> Session:
-    """Save a draft or a final session with its attendance and agreements, all or nothing."""
+    """Save a draft or a final session with its attendance and agreements, all or nothing.
+
+    `form_key` names the opened form: however many times it is submitted, also at the same
+    moment, it makes one session (the unique key lets the second insert wait for the first,
+    fail, and become an update of it).
+    """
     with transaction.atomic():
         if session is None:
-            session = Session(plg=plg, created_by=by)
+            session = _session_created(plg=plg, by=by, form_key=form_key, fields=data.fields)
+            if not final and not session.is_draft:
+                return session  # an autosave that arrives after the final save changes nothing
         else:
             current = Session.objects.select_for_update().get(pk=session.pk)
             if revision is not None and current.revision != revision:
@@ -81,6 +102,23 @@ def session_save(
             Agreement.objects.filter(
                 plg=plg, pk__in=data.done_agreement_ids, done_on__isnull=True
             ).exclude(session=session).update(done_on=session.held_on, closed_in=session)
+    return session
+
+
+def _session_created(*, plg, by, form_key, fields) -> Session:
+    """A new session for this form, or, when the same form was just saved, that one, locked."""
+    if form_key is not None:
+        existing = Session.objects.select_for_update().filter(plg=plg, form_key=form_key).first()
+        if existing is not None:
+            existing.revision += 1
+            return existing
+    session = Session(plg=plg, created_by=by, form_key=form_key, **fields)
+    try:
+        with transaction.atomic():
+            session.save()
+    except IntegrityError:
+        session = Session.objects.select_for_update().get(plg=plg, form_key=form_key)
+        session.revision += 1
     return session
 
 

@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -132,11 +134,18 @@ def _session_forms(request, plg, session, data=None):
     return form, formset
 
 
+def _form_key(request):
+    try:
+        return uuid.UUID(request.POST.get("form_key", ""))
+    except ValueError:
+        return None
+
+
 def _draft_from_post(request, plg):
-    """The draft that autosave already made for this form, if any."""
+    """The session this form already saved (a draft by autosave, or the final one), if any."""
     session_id = parse_id(request.POST.get("session_id"))
     if session_id is None:
-        return None
+        return services.session_for_form(plg=plg, form_key=_form_key(request))
     return _session(request, session_id, plg=plg)
 
 
@@ -149,6 +158,7 @@ def _save(request, plg, session, form, formset, *, final: bool):
         data=session_input(form, formset),
         final=final,
         revision=parse_id(request.POST.get("revision")),
+        form_key=_form_key(request),
     )
 
 
@@ -191,6 +201,7 @@ def _render_log(request, plg, session, form, formset, *, invalid=False, stale=No
         "formset": formset,
         "stale": stale,
         "revision": stale.revision if stale else (session.revision if session else ""),
+        "form_key": request.POST.get("form_key") if request.method == "POST" else uuid.uuid4(),
         "drafts": [] if session else plg.sessions.filter(status=SessionStatus.DRAFT),
     }
     return render_page(request, "plg/session_form.html", context, invalid=invalid)

@@ -336,3 +336,51 @@ def test_the_remove_page_keeps_a_fixed_number_of_queries(
         response = client.get(reverse("plg:session_remove", args=[second.pk]))
     text = visible_text(response)
     assert "2 reflecties van collega's" in text and "Afspraak 7" in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_five_submits_of_one_form_at_once_make_one_session(
+    client_for, plg, teacher_leader, teamlid
+):
+    """Five requests of the same opened form, released together on their own connections:
+    one session, with one set of agreements."""
+    import threading
+
+    from django.db import connection
+
+    form = client_for(teacher_leader).get(reverse("plg:session_new", args=[plg.pk]))
+    data = with_agreement(session_data(plg, [teacher_leader]), 0, "Kijkwijzer", teamlid, 7)
+    data["form_key"] = form.context["form_key"]
+    clients = [client_for(teacher_leader) for _ in range(5)]
+    start = threading.Barrier(len(clients))
+    statuses = []
+
+    def submit(client):
+        try:
+            start.wait()
+            statuses.append(
+                client.post(reverse("plg:session_new", args=[plg.pk]), data).status_code
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert statuses == [302] * 5
+    assert Session.objects.filter(plg=plg).count() == 1
+    assert Agreement.objects.filter(plg=plg).count() == 1
+
+
+def test_an_autosave_after_the_final_save_leaves_no_draft(login, plg, teacher_leader):
+    client = login(teacher_leader)
+    form = client.get(reverse("plg:session_new", args=[plg.pk]))
+    data = session_data(plg, [teacher_leader], form_key=str(form.context["form_key"]))
+    client.post(reverse("plg:session_new", args=[plg.pk]), data)
+    late = client.post(reverse("plg:session_autosave", args=[plg.pk]), {**data, "tried": "ouder"})
+    assert late.status_code == 200
+    assert list(Session.objects.values_list("status", "tried")) == [
+        (SessionStatus.FINAL, "Drieslagmodel in groep 5")
+    ]
