@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from innovations.stages import Stage
 from plg.models import PLG
-from tlschool.schools.models import LONG_TEXT, Ambition, School, TimeStampedModel
+from tlschool.schools.models import (
+    LONG_TEXT,
+    PLANNED_DATE,
+    RECORDED_DATE,
+    Ambition,
+    School,
+    TimeStampedModel,
+)
 
 
 class ChangeColour(models.TextChoices):
@@ -54,12 +61,18 @@ class Innovation(TimeStampedModel):
     placed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    placed_on = models.DateField(_("responsibility placed on"), default=timezone.localdate)
+    placed_on = models.DateField(
+        _("responsibility placed on"), default=timezone.localdate, validators=[RECORDED_DATE]
+    )
     plgs = models.ManyToManyField(
         PLG, verbose_name=_("carried by PLGs"), related_name="innovations", blank=True
     )
-    planned_start = models.DateField(_("planned start"), null=True, blank=True)
-    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    planned_start = models.DateField(
+        _("planned start"), null=True, blank=True, validators=[PLANNED_DATE]
+    )
+    planned_end = models.DateField(
+        _("planned end"), null=True, blank=True, validators=[PLANNED_DATE]
+    )
 
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.VOORBEREIDEN)
     stage_since = models.DateTimeField(default=timezone.now)
@@ -81,7 +94,9 @@ class Innovation(TimeStampedModel):
         blank=True,
         related_name="guarded_innovations",
     )
-    borging_review_on = models.DateField(_("review date"), null=True, blank=True)
+    borging_review_on = models.DateField(
+        _("review date"), null=True, blank=True, validators=[PLANNED_DATE]
+    )
 
     change_colour = models.CharField(
         _("change approach"), max_length=10, choices=ChangeColour.choices, blank=True
@@ -189,7 +204,9 @@ class MonitoringEntry(TimeStampedModel):
     innovation = models.ForeignKey(
         Innovation, on_delete=models.CASCADE, related_name="monitoring_entries"
     )
-    observed_on = models.DateField(_("date"), default=timezone.localdate)
+    observed_on = models.DateField(
+        _("date"), default=timezone.localdate, validators=[RECORDED_DATE]
+    )
     method = models.CharField(_("method"), max_length=20, choices=MonitoringMethod.choices)
     findings = models.TextField(_("findings"), max_length=LONG_TEXT)
     evidence_url = models.URLField(_("link to evidence"), blank=True)
@@ -222,8 +239,12 @@ class CriterionValue(models.Model):
 class StagePlan(models.Model):
     innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="stage_plans")
     stage = models.CharField(max_length=20, choices=Stage.choices)
-    planned_start = models.DateField(_("planned start"), null=True, blank=True)
-    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    planned_start = models.DateField(
+        _("planned start"), null=True, blank=True, validators=[PLANNED_DATE]
+    )
+    planned_end = models.DateField(
+        _("planned end"), null=True, blank=True, validators=[PLANNED_DATE]
+    )
 
     class Meta:
         constraints = [

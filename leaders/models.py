@@ -5,7 +5,14 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tlschool.schools.models import LONG_TEXT, Ambition, School, TimeStampedModel
+from tlschool.schools.models import (
+    LONG_TEXT,
+    PLANNED_DATE,
+    RECORDED_DATE,
+    Ambition,
+    School,
+    TimeStampedModel,
+)
 from tlschool.schools.schooljaar import Schooljaar
 
 
@@ -141,7 +148,7 @@ class Announcement(TimeStampedModel):
     role = models.ForeignKey(
         TeacherLeaderRole, on_delete=models.CASCADE, related_name="announcements"
     )
-    announced_on = models.DateField(_("date"))
+    announced_on = models.DateField(_("date"), validators=[RECORDED_DATE])
     channel = models.CharField(_("how"), max_length=20, choices=AnnouncementChannel.choices)
     text = models.TextField(_("what was said"), max_length=LONG_TEXT)
     recorded_by = models.ForeignKey(
@@ -191,7 +198,7 @@ class TimeEntry(TimeStampedModel):
     role = models.ForeignKey(
         TeacherLeaderRole, on_delete=models.CASCADE, related_name="time_entries"
     )
-    worked_on = models.DateField(_("date"))
+    worked_on = models.DateField(_("date"), validators=[RECORDED_DATE])
     hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=2)
     activity = models.CharField(_("activity"), max_length=200)
     within_school_time = models.BooleanField(_("within school time"), default=True)
@@ -217,8 +224,8 @@ class Course(TimeStampedModel):
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("course"), max_length=200)
     provider = models.CharField(_("provider"), max_length=200, blank=True)
-    starts_on = models.DateField(_("start"), null=True, blank=True)
-    ends_on = models.DateField(_("end"), null=True, blank=True)
+    starts_on = models.DateField(_("start"), null=True, blank=True, validators=[PLANNED_DATE])
+    ends_on = models.DateField(_("end"), null=True, blank=True, validators=[PLANNED_DATE])
     status = models.CharField(
         _("status"), max_length=10, choices=CourseStatus.choices, default=CourseStatus.PLANNED
     )
@@ -254,7 +261,7 @@ class SelfAssessment(TimeStampedModel):
         _("score (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
-    assessed_on = models.DateField(_("date"))
+    assessed_on = models.DateField(_("date"), validators=[RECORDED_DATE])
 
     class Meta:
         ordering = ["skill", "assessed_on", "pk"]
@@ -271,7 +278,7 @@ class DialogueNote(TimeStampedModel):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    held_on = models.DateField(_("date"))
+    held_on = models.DateField(_("date"), validators=[RECORDED_DATE])
     text = models.TextField(_("notes"), max_length=LONG_TEXT)
 
     class Meta:

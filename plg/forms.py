@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plg.models import PLG, Reflection, Session
 from plg.services import AgreementRow, SessionInput
+from tlschool.schools.models import PLANNED_DATE
 from tlschool.schools.selectors import people_who_may_lead, school_people
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -116,7 +117,9 @@ class SessionForm(forms.ModelForm):
 class AgreementRowForm(forms.Form):
     text = forms.CharField(label=_("Agreement"), max_length=300, required=False)
     owner = forms.TypedChoiceField(label=_("Owner"), required=False, coerce=int, empty_value=None)
-    due_on = forms.DateField(label=_("Due date"), required=False, widget=DATE)
+    due_on = forms.DateField(
+        label=_("Due date"), required=False, widget=DATE, validators=[PLANNED_DATE]
+    )
 
     def __init__(self, *args, participants, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tlschool.schools.models import LONG_TEXT, School, TimeStampedModel
+from tlschool.schools.models import LONG_TEXT, PLANNED_DATE, RECORDED_DATE, School, TimeStampedModel
 
 
 class PLG(TimeStampedModel):
@@ -53,7 +53,7 @@ class Session(TimeStampedModel):
     """One PLG meeting. A draft keeps whatever was typed; a final session is complete."""
 
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="sessions")
-    held_on = models.DateField(_("date"), default=timezone.localdate)
+    held_on = models.DateField(_("date"), default=timezone.localdate, validators=[RECORDED_DATE])
     starts_at = models.TimeField(_("start time"), null=True, blank=True)
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration (minutes)"), null=True, blank=True
@@ -71,7 +71,9 @@ class Session(TimeStampedModel):
         help_text=_("Only the PLG's members and the schoolleider read these."),
     )
     guests = models.CharField(_("guests"), max_length=300, blank=True)
-    next_session_on = models.DateField(_("next session"), null=True, blank=True)
+    next_session_on = models.DateField(
+        _("next session"), null=True, blank=True, validators=[PLANNED_DATE]
+    )
     status = models.CharField(
         max_length=10, choices=SessionStatus.choices, default=SessionStatus.DRAFT
     )
@@ -121,8 +123,8 @@ class Agreement(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="plg_agreements",
     )
-    due_on = models.DateField(_("due date"))
-    done_on = models.DateField(_("done on"), null=True, blank=True)
+    due_on = models.DateField(_("due date"), validators=[PLANNED_DATE])
+    done_on = models.DateField(_("done on"), null=True, blank=True, validators=[RECORDED_DATE])
     closed_in = models.ForeignKey(
         Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="closed_agreements"
     )

@@ -38,8 +38,11 @@ from tlschool.schools.forms import (
     SchoolSettingsForm,
     TeamImportConfirmForm,
 )
+from tlschool.schools.models import LONG_TEXT
 
 SCRIPT = "<script>alert('x')</script>"
+# True for str.isdigit(), refused or misread by int(): '²' fails, '٣' reads as 3.
+UNICODE_DIGITS = ["²", "٣", "１２", "¹²³", "۱"]
 DOMAIN_APPS = ("accounts", "schools", "leaders", "plg", "innovations")
 
 
@@ -75,8 +78,16 @@ TARGETS = [
     ("leaders:dialogue_add", "teacher_leader", field_names(DialogueNoteForm)),
     ("plg:create", "teacher_leader", field_names(PLGForm)),
     ("plg:edit", "teacher_leader", field_names(PLGForm)),
-    ("plg:session_new", "teacher_leader", SESSION_FIELDS + ["action", "revision"]),
-    ("plg:session_autosave", "teacher_leader", SESSION_FIELDS + ["session_id", "revision"]),
+    ("plg:session_new", "teacher_leader", SESSION_FIELDS + ["action", "revision", "form_key"]),
+    ("plg:session_edit", "teacher_leader", SESSION_FIELDS + ["action", "revision", "form_key"]),
+    (
+        "plg:session_autosave",
+        "teacher_leader",
+        SESSION_FIELDS + ["session_id", "revision", "form_key"],
+    ),
+    ("leaders:mandate_agree", "schoolleider", ["seen_version"]),
+    ("leaders:mandate_item_remove", "schoolleider", ["seen_version"]),
+    ("school_switch", "schoolleider", ["school", "next"]),
     ("plg:reflection_add", "teamlid", field_names(ReflectionForm)),
     ("innovations:create", "schoolleider", field_names(InnovationForm)),
     ("innovations:edit", "teacher_leader", field_names(InnovationForm)),
@@ -104,6 +115,9 @@ def values(foreign_ids):
         st.decimals(allow_nan=True, allow_infinity=True).map(str),
         st.dates().map(lambda day: day.isoformat()),
         st.sampled_from(["2026-02-30", "31-12-2026", "00:99", "on", "true", "final", "draft"]),
+        st.sampled_from(UNICODE_DIGITS),
+        st.sampled_from(["0001-01-01", "9999-12-31", "1900-01-01", "2999-06-30"]),
+        st.just("x" * (LONG_TEXT + 1)),
         st.sampled_from(foreign_ids).map(str),
         st.lists(st.sampled_from(foreign_ids).map(str), max_size=3),
     )
@@ -147,3 +161,47 @@ def test_forms_survive_generated_and_malformed_input(
             transaction.set_rollback(True)
 
     post()
+
+
+# Pages that read an integer from the query string.
+QUERY_TARGETS = [
+    ("leaders:who_leads_what", "ambition"),
+    ("leaders:who_leads_what", "schooljaar"),
+    ("plg:agreements", "person"),
+    ("plg:detail", "page"),
+    ("overview:dashboard", "schooljaar"),
+    ("overview:export_time", "schooljaar"),
+    ("overview:report_pdf", "schooljaar"),
+]
+
+
+@pytest.mark.parametrize(("name", "parameter"), QUERY_TARGETS)
+@pytest.mark.parametrize("value", [*UNICODE_DIGITS, "99999999999999999999999", "-1", "2025-²"])
+def test_integers_in_the_address_never_make_a_500(
+    name, parameter, value, world, client, schoolleider
+):
+    from tests.quality.test_permissions import url_args
+
+    client.force_login(schoolleider)
+    response = client.get(reverse(name, args=url_args(name, world)), {parameter: value})
+    assert response.status_code in {200, 404}, f"{name}?{parameter}={value}"
+
+
+def test_every_integer_from_a_request_is_read_one_way():
+    """A harness rule: `.isdigit()` and `int(` on request data stay out of the code; views use
+    tlschool.parsing.parse_id."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = []
+    for path in root.glob("*/**/*.py"):
+        if ".venv" in path.parts or "tests" in path.parts or "migrations" in path.parts:
+            continue
+        text = path.read_text()
+        for pattern in (r"\.isdigit\(\)", r"int\(request\.", r"int\(\w+\.(GET|POST)"):
+            for match in re.finditer(pattern, text):
+                line = text[: match.start()].count("\n") + 1
+                offenders.append(f"{path.relative_to(root)}:{line}")
+    allowed = {"tlschool/parsing.py:3"}  # the module's own explanation
+    assert set(offenders) <= allowed, offenders

@@ -96,3 +96,55 @@ def test_the_year_report_summarises_long_and_many_entries(school, teacher_leader
     assert "22 eerdere monitoringsmomenten staan op de pagina van de innovatie." in lines
     assert max(len(line) for line in lines) < 600
     assert year_report_pdf(report).startswith(b"%PDF")
+
+
+def test_every_date_field_has_the_range_a_school_would_use():
+    from tlschool.schools.models import SchoolDateRange
+
+    unbounded = []
+    for model in apps.get_models():
+        if model._meta.app_label not in OUR_APPS:
+            continue
+        for field in model._meta.get_fields():
+            if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
+                if not any(isinstance(v, SchoolDateRange) for v in field.validators):
+                    unbounded.append(f"{model.__name__}.{field.name}")
+    for module_name in FORM_MODULES:
+        module = importlib.import_module(module_name)
+        for name, form_class in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(form_class, forms.BaseForm) or form_class.__module__ != module_name:
+                continue
+            model = getattr(getattr(form_class, "_meta", None), "model", None)
+            for field_name, field in form_class.base_fields.items():
+                if not isinstance(field, forms.DateField):
+                    continue
+                checks = list(field.validators)
+                if model is not None and field_name in {f.name for f in model._meta.fields}:
+                    checks += model._meta.get_field(field_name).validators  # model validation
+                if not any(isinstance(v, SchoolDateRange) for v in checks):
+                    unbounded.append(f"{name}.{field_name}")
+    assert not unbounded, f"dates without a range: {unbounded}"
+
+
+def test_a_date_far_off_is_refused_with_the_range_in_words(login, school, teacher_leader):
+    from tests.factories import make_role
+
+    role = make_role(school, teacher_leader)
+    response = login(teacher_leader).post(
+        reverse("leaders:dialogue_add", args=[role.pk]),
+        {"dialogue-held_on": "9999-12-31", "dialogue-text": "Goed gesprek"},
+    )
+    assert response.status_code == 422
+    assert "Kies een datum tussen" in visible_text(response)
+
+
+def test_a_team_list_with_a_giant_cell_is_reported_not_a_500(login, schoolleider):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = 'Lotte;lotte@school.nl\n"' + "x" * 140_000 + '";x@school.nl\n'
+    response = login(schoolleider).post(
+        reverse("team_import"),
+        {"file": SimpleUploadedFile("team.csv", text.encode(), content_type="text/csv")},
+    )
+    assert response.status_code == 422
+    assert "te groot" in visible_text(response) or "niet te lezen" in visible_text(response)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tlschool.schools.models import School
+from tlschool.schools.models import PLANNED_DATE, School
 
 
 class SignalSnooze(models.Model):
@@ -11,7 +11,7 @@ class SignalSnooze(models.Model):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="signal_snoozes")
     key = models.CharField(max_length=60)
-    until = models.DateField(_("until"))
+    until = models.DateField(_("until"), validators=[PLANNED_DATE])
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

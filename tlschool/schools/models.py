@@ -1,13 +1,59 @@
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 # Long free text (findings, notes, reasons): enough for a page of text, short enough that
 # every page, export and PDF that shows it stays fast. Forms say so when it is more.
 LONG_TEXT = 5000
+
+
+def _years_from(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+@deconstructible
+class SchoolDateRange:
+    """A date a school would write down: at most `years_back` years ago and `years_ahead`
+    years ahead of today. Every date field carries one (0001-01-01 is nobody's meeting)."""
+
+    def __init__(self, *, years_back: int, years_ahead: int):
+        self.years_back = years_back
+        self.years_ahead = years_ahead
+
+    def bounds(self, today: date | None = None) -> tuple[date, date]:
+        today = today or timezone.localdate()
+        return _years_from(today, -self.years_back), _years_from(today, self.years_ahead)
+
+    def __call__(self, value):
+        first, last = self.bounds()
+        if value is not None and not first <= value <= last:
+            raise ValidationError(
+                _("Choose a date between %(first)s and %(last)s."),
+                code="date_range",
+                params={"first": date_format(first), "last": date_format(last)},
+            )
+
+    def __eq__(self, other):
+        return isinstance(other, SchoolDateRange) and (self.years_back, self.years_ahead) == (
+            other.years_back,
+            other.years_ahead,
+        )
+
+
+# What happened (a session, an entry, an announcement) and what is planned (a due date).
+RECORDED_DATE = SchoolDateRange(years_back=10, years_ahead=1)
+PLANNED_DATE = SchoolDateRange(years_back=10, years_ahead=5)
 
 
 class TimeStampedModel(models.Model):
