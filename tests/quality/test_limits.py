@@ -106,9 +106,11 @@ def test_every_date_field_has_the_range_a_school_would_use():
         if model._meta.app_label not in OUR_APPS:
             continue
         for field in model._meta.get_fields():
-            if isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField):
-                if not any(isinstance(v, SchoolDateRange) for v in field.validators):
-                    unbounded.append(f"{model.__name__}.{field.name}")
+            is_date = isinstance(field, models.DateField) and not isinstance(
+                field, models.DateTimeField
+            )
+            if is_date and not any(isinstance(v, SchoolDateRange) for v in field.validators):
+                unbounded.append(f"{model.__name__}.{field.name}")
     for module_name in FORM_MODULES:
         module = importlib.import_module(module_name)
         for name, form_class in inspect.getmembers(module, inspect.isclass):
