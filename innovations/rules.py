@@ -1,5 +1,6 @@
 """Who may do what with an innovation, on top of the school-wide access."""
 
+from plg import rules as plg_rules
 from tlschool.schools.access import Access
 
 
@@ -25,13 +26,7 @@ def may_monitor(access: Access, innovation) -> bool:
     """The owner and the members of the PLGs that carry the innovation."""
     if is_owner(access, innovation):
         return True
-    if not access.is_member:
-        return False
-    return any(
-        person.pk == access.user.pk
-        for plg in innovation.plgs.all()
-        for person in [*plg.members.all(), *plg.leaders.all()]
-    )
+    return any(plg_rules.is_participant(access, plg) for plg in innovation.plgs.all())
 
 
 def may_remove_entry(access: Access, innovation, entry) -> bool:

@@ -89,6 +89,9 @@ class StagePace:
 
     @property
     def is_behind(self) -> bool:
+        """Later than planned, unless the stage was slowed down on purpose."""
+        if self.slowed:
+            return False
         today = timezone.localdate()
         if self.planned_end and self.actual_start and not self.actual_end:
             return today > self.planned_end
@@ -173,7 +176,7 @@ def innovations_overview(*, schools):
     return (
         Innovation.objects.filter(school__in=schools)
         .select_related("owner", "school")
-        .prefetch_related("stage_plans")
+        .prefetch_related("stage_plans", "slowdowns")
         .annotate(
             monitoring_count=Count("monitoring_entries", distinct=True),
             last_monitoring_on=Max("monitoring_entries__observed_on"),
@@ -189,15 +192,32 @@ def innovations_overview(*, schools):
     )
 
 
+def current_stage_pace(innovation) -> StagePace | None:
+    """The pace row of the stage the innovation is in now, from its prefetched plans and
+    slow-downs (None when that stage is not planned, such as paused or finished)."""
+    if innovation.stage not in PLANNED_STAGES:
+        return None
+    plan = next((p for p in innovation.stage_plans.all() if p.stage == innovation.stage), None)
+    return StagePace(
+        stage=innovation.stage,
+        planned_start=plan.planned_start if plan else None,
+        planned_end=plan.planned_end if plan else None,
+        actual_start=timezone.localdate(innovation.stage_since),
+        actual_end=None,
+        slowed=[s for s in innovation.slowdowns.all() if s.stage == innovation.stage],
+    )
+
+
 def is_behind_plan(innovation) -> bool:
-    """The current stage's planned end, or the trajectory's, has passed."""
+    """Behind plan: the current stage is past its planned end (and was not slowed down on
+    purpose), or the whole trajectory is past its planned end. The one rule the innovation's
+    page, the dashboard, the board overview and the export show."""
     if innovation.stage in FINISHED:
         return False
-    today = timezone.localdate()
-    plan = next((p for p in innovation.stage_plans.all() if p.stage == innovation.stage), None)
-    if plan and plan.planned_end and plan.planned_end < today:
+    current = current_stage_pace(innovation)
+    if current is not None and current.is_behind:
         return True
-    return bool(innovation.planned_end and innovation.planned_end < today)
+    return bool(innovation.planned_end and innovation.planned_end < timezone.localdate())
 
 
 def recent_stage_changes(*, school, limit: int = 5):

@@ -149,6 +149,7 @@ def _detail_context(request, innovation, **forms):
         "targets": [(t, Stage(t).label) for t in allowed_targets(innovation)] if steer else [],
         "chart": selectors.criteria_chart(innovation),
         "pace": selectors.pace(innovation),
+        "behind_plan": selectors.is_behind_plan(innovation),
         "pulses": [(pulse, selectors.pulse_result(pulse)) for pulse in pulses],
         "open_pulse": next((p for p in pulses if p.is_open), None),
         "move_form": forms.get("move_form") or MoveForm(),

@@ -21,8 +21,19 @@ class RoleKind(models.TextChoices):
     INFORMAL = "informal", _("informal")
 
 
+class RoleQuerySet(models.QuerySet):
+    def active_in(self, year: Schooljaar):
+        """Roles that run in `year`: the one rule for "active in this schooljaar", used by the
+        role pages, Wie leidt wat, the dashboard, the board overview, exports and the report."""
+        return self.filter(
+            first_schooljaar__lte=year.start_year, last_schooljaar__gte=year.start_year
+        )
+
+
 class TeacherLeaderRole(TimeStampedModel):
     """A teacher's leading role for one or more schooljaren; old roles stay readable."""
+
+    objects = RoleQuerySet.as_manager()
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="leader_roles")
     person = models.ForeignKey(
@@ -72,9 +83,6 @@ class TeacherLeaderRole(TimeStampedModel):
         first = Schooljaar(self.first_schooljaar).label
         last = Schooljaar(self.last_schooljaar).label
         return first if first == last else f"{first} – {last}"
-
-    def is_active_in(self, year: Schooljaar) -> bool:
-        return self.first_schooljaar <= year.start_year <= self.last_schooljaar
 
 
 class Mandate(TimeStampedModel):

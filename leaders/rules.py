@@ -16,6 +16,11 @@ def may_edit_mandate(access: Access, role) -> bool:
     return access.can_manage_school or is_holder(access, role)
 
 
+def may_agree_mandate(access: Access, role) -> bool:
+    """Agree to the mandate: the schoolleider for the school, the teacher leader for themself."""
+    return access.is_schoolleider or is_holder(access, role)
+
+
 def may_see_private(access: Access, role) -> bool:
     """Time log, self-assessments and dialogue notes: the teacher leader and the schoolleider."""
     return access.is_schoolleider or is_holder(access, role)

@@ -14,7 +14,6 @@ from leaders.models import (
     TeacherLeaderRole,
     TimeAllotment,
     TimeEntry,
-    TimeUnit,
 )
 from tlschool.schools.schooljaar import Schooljaar
 
@@ -48,9 +47,7 @@ def roles_queryset(school):
 
 
 def roles_in_year(*, school, year: Schooljaar, ambition_id: int | None = None):
-    roles = roles_queryset(school).filter(
-        first_schooljaar__lte=year.start_year, last_schooljaar__gte=year.start_year
-    )
+    roles = roles_queryset(school).active_in(year)
     if ambition_id:
         roles = roles.filter(ambition_id=ambition_id)
     return list(roles)
@@ -91,9 +88,7 @@ def facilitation_for_roles(*, roles, year: Schooljaar, school) -> dict[int, Faci
         )
         used_hours, outside_hours = used.get(role.pk, (ZERO, ZERO))
         result[role.pk] = Facilitation(
-            allotted_hours=allotment.hours(school.dagdeel_hours).quantize(TENTH)
-            if allotment
-            else ZERO,
+            allotted_hours=_allotted_hours(allotment, school),
             used_hours=used_hours,
             outside_hours=outside_hours,
             elapsed_fraction=year.elapsed_fraction(),
@@ -121,11 +116,8 @@ def roles_overview(*, schools, year: Schooljaar):
         role=OuterRef("pk"), worked_on__range=(year.start, year.end)
     ).values("role")
     return (
-        TeacherLeaderRole.objects.filter(
-            school__in=schools,
-            first_schooljaar__lte=year.start_year,
-            last_schooljaar__gte=year.start_year,
-        )
+        TeacherLeaderRole.objects.filter(school__in=schools)
+        .active_in(year)
         .select_related("person", "school")
         .annotate(
             leader_agreed_at=Subquery(latest.values("leader_agreed_at")[:1]),
@@ -145,21 +137,28 @@ def roles_overview(*, schools, year: Schooljaar):
 
 
 def overview_positioning(role) -> Positioning:
-    return Positioning(
-        mandate_agreed=bool(role.leader_agreed_at and role.schoolleider_agreed_at),
-        announced=role.is_announced,
+    """The role page's positioning from the overview's annotations: the newest version's
+    agreement read through `Mandate.is_agreed`, the one rule for "mandate agreed"."""
+    newest = Mandate(
+        leader_agreed_at=role.leader_agreed_at, schoolleider_agreed_at=role.schoolleider_agreed_at
     )
+    return Positioning(mandate_agreed=newest.is_agreed, announced=role.is_announced)
+
+
+def _allotted_hours(allotment: TimeAllotment | None, school) -> Decimal:
+    """Allotted time in hours through `TimeAllotment.hours`, the one dagdelen→hours rule."""
+    if allotment is None:
+        return ZERO
+    return allotment.hours(school.dagdeel_hours).quantize(TENTH)
 
 
 def overview_facilitation(role, year: Schooljaar) -> Facilitation:
     school = role.school
-    allotted = ZERO
+    allotment = None
     if role.allotted_amount is not None:
-        allotted = role.allotted_amount
-        if role.allotted_unit == TimeUnit.DAGDELEN:
-            allotted = allotted * school.dagdeel_hours
+        allotment = TimeAllotment(amount=role.allotted_amount, unit=role.allotted_unit)
     return Facilitation(
-        allotted_hours=allotted.quantize(TENTH),
+        allotted_hours=_allotted_hours(allotment, school),
         used_hours=role.used_hours or ZERO,
         outside_hours=role.outside_hours or ZERO,
         elapsed_fraction=year.elapsed_fraction(),
@@ -170,11 +169,8 @@ def overview_facilitation(role, year: Schooljaar) -> Facilitation:
 def roles_with_mandates(*, school, year: Schooljaar):
     """Roles in a schooljaar with their mandate versions and items, for the year report."""
     return list(
-        TeacherLeaderRole.objects.filter(
-            school=school,
-            first_schooljaar__lte=year.start_year,
-            last_schooljaar__gte=year.start_year,
-        )
+        TeacherLeaderRole.objects.filter(school=school)
+        .active_in(year)
         .select_related("person")
         .prefetch_related(
             Prefetch(

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from leaders.models import (
     Announcement,
+    Course,
     DialogueNote,
     Mandate,
     MandateItem,
@@ -128,6 +129,11 @@ def allotment_set(*, role, schooljaar: int, amount, unit) -> TimeAllotment:
         role=role, schooljaar=schooljaar, defaults={"amount": amount, "unit": unit}
     )
     return allotment
+
+
+def course_add(*, role, **fields) -> Course:
+    """Scholing for the teacher leader of `role`, in that role's school."""
+    return Course.objects.create(school=role.school, person=role.person, **fields)
 
 
 def time_entry_problem(*, role, worked_on, hours) -> str | None:

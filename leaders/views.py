@@ -26,14 +26,10 @@ from tlschool.schools.responses import posted, redirect_after_post, render_page
 from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
 
 
-def _selected_year(request) -> Schooljaar:
-    return Schooljaar.parse(request.GET.get("schooljaar")) or Schooljaar.current()
-
-
 @school_required
 def who_leads_what(request):
     access = request.access
-    year = _selected_year(request)
+    year = Schooljaar.from_request(request)
     ambition_id = parse_id(request.GET.get("ambition"))
     roles = selectors.roles_in_year(school=access.school, year=year, ambition_id=ambition_id)
     rows = [
@@ -105,7 +101,7 @@ def role_edit(request, pk):
 
 def _role_context(request, role, **forms):
     access = request.access
-    year = _selected_year(request)
+    year = Schooljaar.from_request(request)
     private = rules.may_see_private(access, role)
     context = {
         "role": role,
@@ -239,7 +235,7 @@ def mandate_item_remove(request, pk, item_pk):
 def mandate_agree(request, pk):
     access = request.access
     role = _role(request, pk)
-    require(access.is_schoolleider or rules.is_holder(access, role))
+    require(rules.may_agree_mandate(access, role))
     try:
         services.mandate_agree(
             role=role,
@@ -337,9 +333,7 @@ def course_add(request, pk):
         form_class=CourseForm,
         form_name="course_form",
         allowed=rules.may_see_private,
-        save=lambda request, role, data: Course.objects.create(
-            school=role.school, person=role.person, **data
-        ),
+        save=lambda request, role, data: services.course_add(role=role, **data),
         partial=None,
         done_message=_("The course was added."),
     )

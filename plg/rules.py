@@ -27,7 +27,9 @@ def may_read_private(access: Access, plg) -> bool:
 
 
 def may_reflect(access: Access, session) -> bool:
-    """Members add a short reflection to a session they attended."""
-    return access.is_member and any(
-        row.person_id == access.user.pk and row.present for row in session.attendance.all()
+    """Members add a short reflection to a final session they attended."""
+    return (
+        access.is_member
+        and not session.is_draft
+        and any(row.person_id == access.user.pk and row.present for row in session.attendance.all())
     )

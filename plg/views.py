@@ -241,7 +241,7 @@ def session_detail(request, session_pk):
         "reflections": reflections,
         "may_manage": rules.may_manage(access, plg),
         "may_read_private": rules.may_read_private(access, plg),
-        "may_reflect": rules.may_reflect(access, session) and not session.is_draft,
+        "may_reflect": rules.may_reflect(access, session),
         "reflection_form": ReflectionForm(),
     }
     return render(request, "plg/session_detail.html", context)

@@ -24,10 +24,6 @@ from tlschool.schools.models import Membership
 from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
 
 
-def _year(request) -> Schooljaar:
-    return Schooljaar.parse(request.GET.get("schooljaar")) or Schooljaar.current()
-
-
 @login_required
 def home(request):
     access = request.access
@@ -59,7 +55,7 @@ def home(request):
 
 def _dashboard(request):
     access = request.access
-    year = _year(request)
+    year = Schooljaar.from_request(request)
     health = school_health(schools=[access.school], year=year)[0]
     context = {
         "health": health,
@@ -87,7 +83,7 @@ def dashboard(request):
 def board_overview(request):
     access = request.access
     require(access.board_staff)
-    year = _year(request)
+    year = Schooljaar.from_request(request)
     schools = access.school.board.schools.all()
     context = {
         "board": access.school.board,
@@ -140,7 +136,7 @@ def export_innovations(request):
 def export_sessions(request):
     access = request.access
     require(access.can_see_overview)
-    year = _year(request)
+    year = Schooljaar.from_request(request)
     sessions = plg_selectors.sessions_for_export(
         school=access.school, start=year.start, end=year.end
     )
@@ -185,7 +181,7 @@ def export_time(request):
     shows them (the lines are the teacher leader's private part of the role page)."""
     access = request.access
     require(access.can_see_overview)
-    year = _year(request)
+    year = Schooljaar.from_request(request)
     if leader_rules.may_see_time_lines(access):
         header, rows = _time_lines(access.school, year)
     else:
@@ -258,7 +254,7 @@ def _time_totals(school, year):
 def report(request):
     access = request.access
     require(access.can_see_overview)
-    year = _year(request)
+    year = Schooljaar.from_request(request)
     context = {
         "report": year_report(school=access.school, year=year),
         "year": year,
@@ -271,7 +267,7 @@ def report(request):
 def report_pdf(request):
     access = request.access
     require(access.can_see_overview)
-    year = _year(request)
+    year = Schooljaar.from_request(request)
     pdf = exports.year_report_pdf(year_report(school=access.school, year=year))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (

@@ -33,6 +33,11 @@ class Schooljaar:
             return None
         return cls(start)
 
+    @classmethod
+    def from_request(cls, request) -> "Schooljaar":
+        """The schooljaar a page was asked for (?schooljaar=2025-2026), else the current one."""
+        return cls.parse(request.GET.get("schooljaar")) or cls.current()
+
     @property
     def start(self) -> date:
         return date(self.start_year, 8, 1)

@@ -105,11 +105,18 @@ def school_choose(*, user, school: School) -> None:
         user.save(update_fields=["last_school"])
 
 
+def _check_school_keeps_a_schoolleider(membership: Membership) -> None:
+    """Refuse to take away the last schoolleider of a school."""
+    if membership.role != Role.SCHOOLLEIDER:
+        return
+    leaders = Membership.objects.filter(school=membership.school, role=Role.SCHOOLLEIDER)
+    if leaders.count() <= 1:
+        raise TeamRuleError(_("A school keeps at least one schoolleider."))
+
+
 def member_set_role(*, membership: Membership, role: str) -> Membership:
-    if membership.role == Role.SCHOOLLEIDER and role != Role.SCHOOLLEIDER:
-        leaders = Membership.objects.filter(school=membership.school, role=Role.SCHOOLLEIDER)
-        if leaders.count() <= 1:
-            raise TeamRuleError(_("A school keeps at least one schoolleider."))
+    if role != Role.SCHOOLLEIDER:
+        _check_school_keeps_a_schoolleider(membership)
     membership.role = role
     membership.save(update_fields=["role", "updated_at"])
     return membership
@@ -119,10 +126,7 @@ def member_remove(*, membership: Membership, by) -> None:
     """Someone leaves the school: they lose access at once; what they did stays on record."""
     if membership.user_id == by.pk:
         raise TeamRuleError(_("You cannot remove yourself; ask another schoolleider."))
-    if membership.role == Role.SCHOOLLEIDER:
-        leaders = Membership.objects.filter(school=membership.school, role=Role.SCHOOLLEIDER)
-        if leaders.count() <= 1:
-            raise TeamRuleError(_("A school keeps at least one schoolleider."))
+    _check_school_keeps_a_schoolleider(membership)
     membership.delete()
 
 
