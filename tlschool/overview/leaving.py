@@ -1,15 +1,12 @@
-"""Someone leaves a school: the team (schools), their PLGs (plg) and what to hand over
-(leaders, innovations, plg) in one place."""
+"""What a colleague who leaves still holds in the school (leaders, innovations, plg): the page
+the schoolleider reads before removing them. Removing is the team's rule
+(`tlschool.schools.services.member_remove`); the apps act on its `member_left` event."""
 
 from dataclasses import dataclass
-
-from django.db import transaction
 
 from innovations import selectors as innovation_selectors
 from leaders import selectors as leader_selectors
 from plg import selectors as plg_selectors
-from plg import services as plg_services
-from tlschool.schools import services as school_services
 from tlschool.schools.schooljaar import Schooljaar
 
 
@@ -40,9 +37,3 @@ def handover(*, school, person) -> Handover:
         ),
         open_agreements=list(plg_selectors.open_agreements(school=school, owner=person)),
     )
-
-
-def leave_school(*, membership, by) -> None:
-    with transaction.atomic():
-        school_services.member_remove(membership=membership, by=by)
-        plg_services.person_leaves_school(school=membership.school, person=membership.user)

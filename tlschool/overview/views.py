@@ -284,7 +284,7 @@ def member_remove(request, pk):
     membership = get_in_school(Membership.objects.select_related("user", "school"), access, pk=pk)
     if request.method == "POST":
         try:
-            leaving.leave_school(membership=membership, by=request.user)
+            school_services.member_remove(membership=membership, by=request.user)
         except school_services.TeamRuleError as error:
             messages.error(request, str(error))
         else:

@@ -12,6 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from tlschool.schools.events import member_left
 from tlschool.schools.models import Ambition, Invitation, Membership, Role, School
 from tlschool.schools.team_import import ImportPreview
 
@@ -127,7 +128,9 @@ def member_remove(*, membership: Membership, by) -> None:
     if membership.user_id == by.pk:
         raise TeamRuleError(_("You cannot remove yourself; ask another schoolleider."))
     _check_school_keeps_a_schoolleider(membership)
-    membership.delete()
+    with transaction.atomic():
+        membership.delete()
+        member_left.send(sender=Membership, school=membership.school, person=membership.user)
 
 
 def invite_send(*, invitation: Invitation, request) -> None:
