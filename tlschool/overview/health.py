@@ -14,8 +14,8 @@ from leaders import selectors as leader_selectors
 from leaders.facilitation import Facilitation
 from leaders.selectors import Positioning
 from plg import selectors as plg_selectors
-from tlschool.overview.models import SignalSnooze
-from tlschool.overview.signals import Signal, signals_for
+from tlschool.attention import Attention
+from tlschool.overview.attention import gather_for_schools
 from tlschool.schools.schooljaar import Schooljaar
 
 
@@ -45,8 +45,8 @@ class SchoolHealth:
     attendance_total: int = 0
     open_agreements: int = 0
     overdue_agreements: int = 0
-    signals: list[Signal] = field(default_factory=list)
-    snoozed: list[tuple[Signal, object]] = field(default_factory=list)  # (signal, its snooze)
+    signals: list[Attention] = field(default_factory=list)
+    snoozed: list[tuple[Attention, object]] = field(default_factory=list)  # (signal, its snooze)
 
     @property
     def attendance_percent(self) -> int | None:
@@ -123,14 +123,5 @@ def school_health(*, schools, year: Schooljaar) -> list[SchoolHealth]:
             (date_format(month, "M Y"), counts[(school_id, month)]) for month in months
         ]
 
-    snoozes = defaultdict(dict)
-    for snooze in SignalSnooze.objects.filter(school__in=schools, until__gte=today):
-        snoozes[snooze.school_id][snooze.key] = snooze
-    for school_id, health in result.items():
-        for signal in signals_for(health, today=today):
-            snooze = snoozes[school_id].get(signal.key)
-            if snooze is None:
-                health.signals.append(signal)
-            else:
-                health.snoozed.append((signal, snooze))
+    gather_for_schools(list(result.values()), today=today)
     return [result[school.pk] for school in schools]

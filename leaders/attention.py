@@ -1,0 +1,66 @@
+"""What in a teacher leader's role needs the schoolleider's support."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from leaders.facilitation import Facilitation
+from leaders.selectors import Positioning
+from tlschool.attention import Attention
+
+
+def role_attention(*, role, positioning: Positioning, facilitation: Facilitation) -> list:
+    url = reverse("leaders:role", args=[role.pk])
+    name = {"name": role.person, "title": role.title}
+    points = []
+    if not positioning.mandate_agreed:
+        points.append(
+            Attention(
+                "mandate",
+                _("%(name)s (%(title)s) has no agreed mandate.") % name,
+                url,
+                _("Agree the mandate"),
+                role.pk,
+            )
+        )
+    if not positioning.announced:
+        points.append(
+            Attention(
+                "announcement",
+                _("The team has not been told what %(name)s (%(title)s) does and may do.") % name,
+                url,
+                _("Record the announcement"),
+                role.pk,
+            )
+        )
+    if facilitation.outside_over_threshold:
+        points.append(
+            Attention(
+                "outside_time",
+                _("%(name)s does %(percent)s%% of the work outside school time.")
+                % {"name": role.person, "percent": facilitation.outside_percent},
+                url,
+                _("Look at the time log"),
+                role.pk,
+            )
+        )
+    if facilitation.far_behind:
+        points.append(
+            Attention(
+                "time_behind",
+                _("%(name)s uses far less of the allotted time than the schooljaar's pace.") % name,
+                url,
+                _("Look at the time"),
+                role.pk,
+            )
+        )
+    elif facilitation.far_ahead:
+        points.append(
+            Attention(
+                "time_ahead",
+                _("%(name)s uses the allotted time far faster than the schooljaar's pace.") % name,
+                url,
+                _("Look at the time"),
+                role.pk,
+            )
+        )
+    return points
