@@ -129,6 +129,15 @@ def innovation_edit(request, pk):
     )
 
 
+def _move_form(form, innovation, steer):
+    """The move form offers the moves the stage machine allows from here."""
+    form = form or MoveForm()
+    targets = [(t, Stage(t).label) for t in allowed_targets(innovation)] if steer else []
+    form.fields["to_stage"].choices = targets
+    form.fields["to_stage"].label = _("Move to")
+    return form
+
+
 def _detail_context(request, innovation, **forms):
     access = request.access
     school = access.school
@@ -152,7 +161,7 @@ def _detail_context(request, innovation, **forms):
         "behind_plan": selectors.is_behind_plan(innovation),
         "pulses": [(pulse, selectors.pulse_result(pulse)) for pulse in pulses],
         "open_pulse": next((p for p in pulses if p.is_open), None),
-        "move_form": forms.get("move_form") or MoveForm(),
+        "move_form": _move_form(forms.get("move_form"), innovation, steer),
         "monitoring_plan_form": forms.get("monitoring_form")
         or MonitoringPlanForm(instance=innovation),
         "borging_plan_form": forms.get("borging_form")

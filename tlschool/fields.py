@@ -18,23 +18,39 @@ def _widget_class(widget) -> str:
     return "form-control"
 
 
-@register.filter
-def bootstrap_field(field: forms.BoundField):
+def _control(field: forms.BoundField, size: str = ""):
+    """The widget alone, as Django renders it (its limits, such as maxlength, come from the
+    form field), with Bootstrap's classes."""
     widget = field.field.widget
-    auto_id = field.auto_id
+    base = _widget_class(widget)
     css = " ".join(
         part
         for part in (
             widget.attrs.get("class"),
-            _widget_class(widget),
+            base,
+            f"{base}-{size}" if size and base != "form-check-input" else "",
             field.errors and "is-invalid",
         )
         if part
     )
     attrs = {"class": css}
     if field.errors:
-        attrs["aria-describedby"] = f"{auto_id}_error"
-    control = field.as_widget(attrs=attrs)
+        attrs["aria-describedby"] = f"{field.auto_id}_error"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def bootstrap_control(field: forms.BoundField, size: str = ""):
+    """`{{ field|bootstrap_control:"sm" }}`: only the control, for fields placed in a table row
+    whose label and errors the template places itself."""
+    return _control(field, size)
+
+
+@register.filter
+def bootstrap_field(field: forms.BoundField):
+    widget = field.field.widget
+    auto_id = field.auto_id
+    control = _control(field)
     if field.field.show_hidden_initial:
         control += field.as_hidden(only_initial=True)
     errors = ""

@@ -55,3 +55,24 @@ def test_the_filter_is_available_to_templates():
         Context({"form": ExampleForm()})
     )
     assert 'id="div_id_name"' in html
+
+
+def test_a_control_in_a_table_row_takes_its_limits_from_the_form():
+    from plg.forms import AgreementRowForm
+    from tlschool.fields import bootstrap_control
+
+    html = bootstrap_control(AgreementRowForm(participants=[])["text"], "sm")
+    assert 'maxlength="300"' in html and 'class="form-control form-control-sm"' in html
+
+
+def test_no_template_writes_a_field_limit_by_hand():
+    """Limits such as maxlength come from the form field, never copied into a template."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    copies = [
+        str(path.relative_to(root))
+        for path in root.glob("**/templates/**/*.html")
+        if ".venv" not in path.parts and "maxlength=" in path.read_text()
+    ]
+    assert not copies, copies
