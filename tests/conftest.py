@@ -11,6 +11,50 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 PASSWORD = "secret-pass-123"
 
 
+def _remove_test_databases_of_ended_runs():
+    """Each run has its own test database, test_<name>_<pid>; drop those whose run is gone."""
+    import re
+
+    import psycopg
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        return
+    prefix = f"test_{database['NAME']}_"
+    params = {
+        "host": database["HOST"],
+        "port": database["PORT"] or 5432,
+        "user": database["USER"],
+        "password": database["PASSWORD"] or None,
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    with psycopg.connect(**params) as connection:
+        names = [row[0] for row in connection.execute("SELECT datname FROM pg_database")]
+        for name in names:
+            match = re.fullmatch(re.escape(prefix) + r"(\d+)", name)
+            if match and not _process_alive(int(match[1])):
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def pytest_configure(config):
+    try:
+        _remove_test_databases_of_ended_runs()
+    except Exception as error:  # the run goes on; pytest-django reports a database that is down
+        print(f"Could not look for old test databases: {error}")
+
+
 @pytest.fixture
 def school(db):
     return SchoolFactory(name="OBS De Regenboog")

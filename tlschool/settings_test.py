@@ -21,3 +21,8 @@ from tlschool.settings import *  # noqa: E402,F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+
+# A test database of this run's own, so two runs on one PostgreSQL (a developer's and CI's, or
+# two terminals) never share or drop each other's. tests/conftest.py removes those of runs
+# that ended without cleaning up.
+DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}  # noqa: F405
