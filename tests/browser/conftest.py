@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
 
@@ -54,8 +55,13 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# Generous waits: on a busy 2-core machine (CI beside other work) a page can take seconds.
+PAGE_TIMEOUT_MS = 30_000
+expect.set_options(timeout=15_000)
+
+
 def log_in(page, base_url, username, password=PASSWORD):
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)

@@ -111,7 +111,13 @@ def test_an_oversized_body_is_refused_before_it_is_read(server):
             b"Content-Length: 104857600\r\n\r\n" + b"x" * 65536
         )
         started = time.monotonic()
-        answer = connection_.recv(4096).decode(errors="replace")
+        received = b""
+        try:
+            while chunk := connection_.recv(4096):  # the server closes after its answer
+                received += chunk
+        except ConnectionResetError:  # closed with our unread body still in its buffer
+            pass
+        answer = received.decode(errors="replace")
     assert answer.startswith("HTTP/1.1 413"), answer[:80]
     assert "te groot" in answer
     assert time.monotonic() - started < 5
