@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from innovations.stages import Stage
 from plg.models import PLG
@@ -36,6 +37,8 @@ class Anchor(models.TextChoices):
 
 
 class Innovation(TimeStampedModel):
+    history = HistoricalRecords()
+
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="innovations")
     title = models.CharField(_("title"), max_length=200)
     aanleiding = models.TextField(_("aanleiding (why now)"), max_length=LONG_TEXT)
@@ -74,9 +77,13 @@ class Innovation(TimeStampedModel):
         _("planned end"), null=True, blank=True, validators=[PLANNED_DATE]
     )
 
-    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.VOORBEREIDEN)
+    stage = models.CharField(
+        _("stage"), max_length=20, choices=Stage.choices, default=Stage.VOORBEREIDEN
+    )
     stage_since = models.DateTimeField(default=timezone.now)
-    paused_from = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    paused_from = models.CharField(
+        _("paused from"), max_length=20, choices=Stage.choices, blank=True
+    )
 
     monitoring_what = models.TextField(_("what we monitor"), blank=True, max_length=LONG_TEXT)
     monitoring_how = models.TextField(_("how"), blank=True, max_length=LONG_TEXT)
@@ -171,6 +178,8 @@ class Adjustment(TimeStampedModel):
 
 
 class SuccessCriterion(TimeStampedModel):
+    history = HistoricalRecords()
+
     innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField(_("success criterion"), max_length=200)
     target = models.DecimalField(
@@ -201,6 +210,8 @@ def evidence_path(entry, filename):
 
 
 class MonitoringEntry(TimeStampedModel):
+    history = HistoricalRecords()
+
     innovation = models.ForeignKey(
         Innovation, on_delete=models.CASCADE, related_name="monitoring_entries"
     )
@@ -237,8 +248,10 @@ class CriterionValue(models.Model):
 
 
 class StagePlan(models.Model):
+    history = HistoricalRecords()
+
     innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="stage_plans")
-    stage = models.CharField(max_length=20, choices=Stage.choices)
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices)
     planned_start = models.DateField(
         _("planned start"), null=True, blank=True, validators=[PLANNED_DATE]
     )

@@ -6,6 +6,8 @@ from statistics import mean
 
 from django.db.models import Avg, Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from innovations.models import (
     CriterionValue,
@@ -17,6 +19,7 @@ from innovations.models import (
 from innovations.stages import FINISHED, PLANNED_STAGES, Stage
 from plg.models import PLG
 from tlschool.charts import Series, line_chart
+from tlschool.history import history_lines
 
 
 def innovations_for_school(school):
@@ -255,4 +258,26 @@ def innovations_for_report(*, school, start, end):
             ),
         )
         .order_by("title")
+    )
+
+
+def innovation_history(innovation):
+    """Field-level history of the trajectory and what belongs to it, newest first."""
+    from innovations.models import StagePlan, SuccessCriterion
+
+    def subject(record):
+        if isinstance(record, Innovation.history.model):
+            return _("The trajectory")
+        if isinstance(record, SuccessCriterion.history.model):
+            return _("Success criterion %(name)s") % {"name": record.name}
+        if isinstance(record, MonitoringEntry.history.model):
+            return _("Monitoring of %(date)s") % {"date": date_format(record.observed_on)}
+        return _("Plan for %(stage)s") % {"stage": Stage(record.stage).label}
+
+    return history_lines(
+        Innovation.history.filter(id=innovation.pk),
+        SuccessCriterion.history.filter(innovation_id=innovation.pk),
+        MonitoringEntry.history.filter(innovation_id=innovation.pk),
+        StagePlan.history.filter(innovation_id=innovation.pk),
+        subject=subject,
     )

@@ -402,7 +402,12 @@ def innovation_history(request, pk):
     innovation = _innovation(request, pk)
     require(rules.may_read_history(request.access, innovation))
     events = innovation.events.select_related("by")
-    return render(request, "innovations/history.html", {"innovation": innovation, "events": events})
+    context = {
+        "innovation": innovation,
+        "events": events,
+        "lines": selectors.innovation_history(innovation),
+    }
+    return render(request, "innovations/history.html", context)
 
 
 @school_required

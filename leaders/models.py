@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from tlschool.schools.models import (
     LONG_TEXT,
@@ -32,6 +33,8 @@ class RoleQuerySet(models.QuerySet):
 
 class TeacherLeaderRole(TimeStampedModel):
     """A teacher's leading role for one or more schooljaren; old roles stay readable."""
+
+    history = HistoricalRecords()
 
     objects = RoleQuerySet.as_manager()
 
@@ -88,16 +91,30 @@ class TeacherLeaderRole(TimeStampedModel):
 class Mandate(TimeStampedModel):
     """One version of a role's mandate. A change after agreement starts the next version."""
 
+    history = HistoricalRecords()
+
     role = models.ForeignKey(TeacherLeaderRole, on_delete=models.CASCADE, related_name="mandates")
     version = models.PositiveSmallIntegerField()
     leader_agreed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("agreed for the teacher leader by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    leader_agreed_at = models.DateTimeField(null=True, blank=True)
+    leader_agreed_at = models.DateTimeField(_("teacher leader agreed on"), null=True, blank=True)
     schoolleider_agreed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("agreed for the school by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    schoolleider_agreed_at = models.DateTimeField(null=True, blank=True)
+    schoolleider_agreed_at = models.DateTimeField(
+        _("schoolleider agreed on"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["role", "-version"]
@@ -125,6 +142,8 @@ class MandateItemKind(models.TextChoices):
 
 
 class MandateItem(TimeStampedModel):
+    history = HistoricalRecords()
+
     mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(
         _("kind"),
@@ -153,6 +172,8 @@ class AnnouncementChannel(models.TextChoices):
 class Announcement(TimeStampedModel):
     """How and when the schoolleider told the team what this teacher leader does and may do."""
 
+    history = HistoricalRecords()
+
     role = models.ForeignKey(
         TeacherLeaderRole, on_delete=models.CASCADE, related_name="announcements"
     )
@@ -177,6 +198,8 @@ class TimeUnit(models.TextChoices):
 
 class TimeAllotment(TimeStampedModel):
     """Facilitated time for a role in one schooljaar."""
+
+    history = HistoricalRecords()
 
     role = models.ForeignKey(TeacherLeaderRole, on_delete=models.CASCADE, related_name="allotments")
     schooljaar = models.PositiveSmallIntegerField(_("schooljaar"))

@@ -21,6 +21,11 @@ def may_agree_mandate(access: Access, role) -> bool:
     return access.is_schoolleider or is_holder(access, role)
 
 
+def may_read_history(access: Access, role) -> bool:
+    """Every change to the role, its mandate, time allotted and positioning: the two of them."""
+    return access.is_schoolleider or is_holder(access, role)
+
+
 def may_see_private(access: Access, role) -> bool:
     """Time log, self-assessments and dialogue notes: the teacher leader and the schoolleider."""
     return access.is_schoolleider or is_holder(access, role)

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery, Sum
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from leaders.facilitation import Facilitation
 from leaders.models import (
@@ -15,6 +17,7 @@ from leaders.models import (
     TimeAllotment,
     TimeEntry,
 )
+from tlschool.history import history_lines
 from tlschool.schools.schooljaar import Schooljaar
 
 ZERO = Decimal("0")
@@ -191,4 +194,32 @@ def time_entries_for_school(*, school, start, end):
 def roles_of_person(*, school, person):
     return TeacherLeaderRole.objects.filter(school=school, person=person).order_by(
         "-last_schooljaar"
+    )
+
+
+def role_history(role):
+    """Field-level history of a role, its mandate versions and items, its allotments and its
+    announcements, newest first."""
+    from leaders.models import MandateItem
+
+    mandate_ids = set(Mandate.history.filter(role_id=role.pk).values_list("id", flat=True))
+
+    def subject(record):
+        if isinstance(record, TeacherLeaderRole.history.model):
+            return _("The role")
+        if isinstance(record, Mandate.history.model):
+            return _("Mandate version %(version)s") % {"version": record.version}
+        if isinstance(record, MandateItem.history.model):
+            return _("Mandate item %(text)s") % {"text": record.description}
+        if isinstance(record, TimeAllotment.history.model):
+            return _("Time allotted in %(year)s") % {"year": Schooljaar(record.schooljaar).label}
+        return _("Announcement of %(date)s") % {"date": date_format(record.announced_on)}
+
+    return history_lines(
+        TeacherLeaderRole.history.filter(id=role.pk),
+        Mandate.history.filter(role_id=role.pk),
+        MandateItem.history.filter(mandate_id__in=mandate_ids),
+        TimeAllotment.history.filter(role_id=role.pk),
+        Announcement.history.filter(role_id=role.pk),
+        subject=subject,
     )

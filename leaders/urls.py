@@ -8,6 +8,7 @@ urlpatterns = [
     path("roles/new/", views.role_create, name="role_create"),
     path("roles/<int:pk>/", views.role_detail, name="role"),
     path("roles/<int:pk>/edit/", views.role_edit, name="role_edit"),
+    path("roles/<int:pk>/history/", views.role_history, name="history"),
     path("roles/<int:pk>/mandate/items/", views.mandate_item_add, name="mandate_item_add"),
     path(
         "roles/<int:pk>/mandate/items/<int:item_pk>/remove/",

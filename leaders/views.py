@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -114,6 +115,7 @@ def _role_context(request, role, **forms):
         "is_holder": rules.is_holder(access, role),
         "may_manage": rules.may_manage_role(access),
         "may_edit_mandate": rules.may_edit_mandate(access, role),
+        "may_read_history": rules.may_read_history(access, role),
         "courses": Course.objects.filter(school=access.school, person=role.person),
         "extras": _role_extras(access.school, [role.person_id]),
         "mandate_item_form": forms.get("mandate_item_form")
@@ -148,6 +150,23 @@ def _allotment_form(role, year):
     return AllotmentForm(
         initial={"schooljaar": year.label, "amount": current.amount, "unit": current.unit}
     )
+
+
+@school_required
+def role_history(request, pk):
+    role = _role(request, pk)
+    require(rules.may_read_history(request.access, role))
+    context = {
+        "title": str(role),
+        "back_url": reverse("leaders:role", args=[role.pk]),
+        "explanation": _(
+            "Every change to the role, its mandate, the time allotted and what was told to the "
+            "team, with the old and the new value. The time log and dialogue notes are private "
+            "and not kept here."
+        ),
+        "lines": selectors.role_history(role),
+    }
+    return render(request, "includes/history_page.html", context)
 
 
 @school_required

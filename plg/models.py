@@ -3,12 +3,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from tlschool.schools.models import LONG_TEXT, PLANNED_DATE, RECORDED_DATE, School, TimeStampedModel
 
 
 class PLG(TimeStampedModel):
     """A professionele leergemeenschap: colleagues who research and improve one theme together."""
+
+    history = HistoricalRecords(m2m_fields=["leaders", "members"])
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="plgs")
     name = models.CharField(_("name"), max_length=150)
@@ -52,6 +55,8 @@ class SessionStatus(models.TextChoices):
 class Session(TimeStampedModel):
     """One PLG meeting. A draft keeps whatever was typed; a final session is complete."""
 
+    history = HistoricalRecords(excluded_fields=["private_notes", "form_key"])
+
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="sessions")
     held_on = models.DateField(_("date"), default=timezone.localdate, validators=[RECORDED_DATE])
     starts_at = models.TimeField(_("start time"), null=True, blank=True)
@@ -75,7 +80,7 @@ class Session(TimeStampedModel):
         _("next session"), null=True, blank=True, validators=[PLANNED_DATE]
     )
     status = models.CharField(
-        max_length=10, choices=SessionStatus.choices, default=SessionStatus.DRAFT
+        _("status"), max_length=10, choices=SessionStatus.choices, default=SessionStatus.DRAFT
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -114,6 +119,8 @@ class Attendance(models.Model):
 class Agreement(TimeStampedModel):
     """An afspraak made in a session: who does what by when. Open until ticked off."""
 
+    history = HistoricalRecords()
+
     plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="agreements")
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agreements")
     text = models.CharField(_("agreement"), max_length=300)
@@ -126,7 +133,12 @@ class Agreement(TimeStampedModel):
     due_on = models.DateField(_("due date"), validators=[PLANNED_DATE])
     done_on = models.DateField(_("done on"), null=True, blank=True, validators=[RECORDED_DATE])
     closed_in = models.ForeignKey(
-        Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="closed_agreements"
+        Session,
+        verbose_name=_("ticked off in the session of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="closed_agreements",
     )
 
     class Meta:

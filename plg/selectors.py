@@ -6,8 +6,11 @@ from datetime import timedelta
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from plg.models import PLG, Agreement, Attendance, Session, SessionStatus
+from tlschool.history import history_lines
 
 FINAL = SessionStatus.FINAL
 
@@ -180,4 +183,23 @@ def sessions_for_export(*, school, start, end):
             agreement_count=_count(agreements, "session"),
         )
         .order_by("held_on", "pk")
+    )
+
+
+def plg_history(plg):
+    """Field-level history of a PLG (members and leaders too), its sessions and agreements,
+    newest first. Private notes are never kept in the history."""
+
+    def subject(record):
+        if isinstance(record, PLG.history.model):
+            return _("The PLG")
+        if isinstance(record, Session.history.model):
+            return _("Session of %(date)s") % {"date": date_format(record.held_on)}
+        return _("Agreement %(text)s") % {"text": record.text}
+
+    return history_lines(
+        PLG.history.filter(id=plg.pk),
+        Session.history.filter(plg_id=plg.pk),
+        Agreement.history.filter(plg_id=plg.pk),
+        subject=subject,
     )

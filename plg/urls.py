@@ -9,6 +9,7 @@ urlpatterns = [
     path("agreements/", views.agreements, name="agreements"),
     path("<int:pk>/", views.plg_detail, name="detail"),
     path("<int:pk>/edit/", views.plg_edit, name="edit"),
+    path("<int:pk>/history/", views.plg_history, name="history"),
     path("<int:pk>/sessions/new/", views.session_log, name="session_new"),
     path("<int:pk>/sessions/<int:session_pk>/edit/", views.session_log, name="session_edit"),
     path("<int:pk>/sessions/autosave/", views.session_autosave, name="session_autosave"),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -104,6 +105,22 @@ def plg_detail(request, pk):
         "today": timezone.localdate(),
     }
     return render(request, "plg/plg_detail.html", context)
+
+
+@school_required
+def plg_history(request, pk):
+    plg = _plg(request, pk)
+    require(rules.may_manage(request.access, plg))
+    context = {
+        "title": plg.name,
+        "back_url": reverse("plg:detail", args=[plg.pk]),
+        "explanation": _(
+            "Every change to the PLG, its members, its sessions and its agreements, with the old "
+            "and the new value. Private notes are not kept here."
+        ),
+        "lines": selectors.plg_history(plg),
+    }
+    return render(request, "includes/history_page.html", context)
 
 
 def _session_forms(request, plg, session, data=None):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 # Long free text (findings, notes, reasons): enough for a page of text, short enough that
 # every page, export and PDF that shows it stays fast. Forms say so when it is more.
@@ -121,6 +122,8 @@ class Role(models.TextChoices):
 
 
 class Membership(TimeStampedModel):
+    history = HistoricalRecords()
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )

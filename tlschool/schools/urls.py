@@ -9,6 +9,7 @@ urlpatterns = [
     path("school/ambitions/<int:pk>/remove/", views.ambition_remove, name="ambition_remove"),
     path("team/", views.team, name="team"),
     path("team/import/", views.team_import, name="team_import"),
+    path("team/history/", views.team_history, name="team_history"),
     path("team/<int:pk>/role/", views.member_role, name="member_role"),
     path(
         "team/invitations/<int:pk>/withdraw/",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from tlschool.history import history_lines
 from tlschool.parsing import parse_id
 from tlschool.schools import services
 from tlschool.schools.access import get_in_school, require, scoped
@@ -96,6 +97,23 @@ def team(request):
     return render_page(
         request, "schools/team.html", context, partial="member-add", invalid=form.is_bound
     )
+
+
+@school_required
+def team_history(request):
+    """Who joined, changed role or left, and who did it."""
+    require(request.access.can_manage_school)
+    lines = history_lines(
+        Membership.history.filter(school_id=request.access.school.pk),
+        subject=lambda record: _("Membership"),
+    )
+    context = {
+        "title": _("Team of %(school)s") % {"school": request.access.school.name},
+        "back_url": reverse("team"),
+        "explanation": _("Who joined the team, changed role or left, and who did it."),
+        "lines": lines,
+    }
+    return render(request, "includes/history_page.html", context)
 
 
 @school_required
