@@ -68,7 +68,7 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
                 _(
                     "The team's readiness for %(title)s is low (willen %(willen).1f, kunnen %(kunnen).1f)."
                 )
-                % {**title, "willen": innovation.pulse_willen, "kunnen": innovation.pulse_kunnen},
+                % {**title, **_averages(innovation)},
                 url,
                 _("Talk about pace and support"),
                 innovation.pk,
@@ -77,8 +77,14 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
     return points
 
 
+def _averages(innovation) -> dict:
+    results = innovation.pulse_results
+    return {"willen": results["willen"], "kunnen": results["kunnen"]}
+
+
 def is_readiness_low(innovation) -> bool:
     """The newest closed pulse, with enough answers to show, averages under 2.5 on either."""
-    if (innovation.pulse_answers or 0) < PULSE_MIN_ANSWERS:
+    results = innovation.pulse_results or {"answers": 0}
+    if results["answers"] < PULSE_MIN_ANSWERS:
         return False
-    return min(innovation.pulse_willen, innovation.pulse_kunnen) < LOW_PULSE_AVERAGE
+    return min(results["willen"], results["kunnen"]) < LOW_PULSE_AVERAGE

@@ -302,6 +302,9 @@ class Pulse(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Written when the pulse closes, after which the raw answers are deleted: the answer count
+    # and, from PULSE_MIN_ANSWERS answers on, the averages, counts per score and comments.
+    results = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -315,6 +318,24 @@ class Pulse(TimeStampedModel):
 
     def results_visible(self, answer_count: int) -> bool:
         return not self.is_open and answer_count >= PULSE_MIN_ANSWERS
+
+
+def pulse_results(answers) -> dict:
+    """What a closed pulse keeps of its answers: never less than PULSE_MIN_ANSWERS of them
+    in any figure, and no figure at all below that."""
+    answers = list(answers)
+    if len(answers) < PULSE_MIN_ANSWERS:
+        return {"answers": len(answers)}
+    willen = [a.willen for a in answers]
+    kunnen = [a.kunnen for a in answers]
+    return {
+        "answers": len(answers),
+        "willen": round(sum(willen) / len(willen), 1),
+        "kunnen": round(sum(kunnen) / len(kunnen), 1),
+        "willen_counts": [[score, willen.count(score)] for score in range(1, 6)],
+        "kunnen_counts": [[score, kunnen.count(score)] for score in range(1, 6)],
+        "comments": sorted(a.comment for a in answers if a.comment),
+    }
 
 
 class PulseParticipant(models.Model):

@@ -2,9 +2,8 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
-from statistics import mean
 
-from django.db.models import Avg, Count, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -144,20 +143,22 @@ class PulseResult:
 
 
 def pulse_result(pulse) -> PulseResult:
-    """Aggregates only, once the pulse is closed with enough answers (`Pulse.results_visible`)."""
-    answers = list(pulse.answers.all())
-    if not pulse.results_visible(len(answers)):
-        return PulseResult(answers=len(answers), shown=False)
-    willen = [a.willen for a in answers]
-    kunnen = [a.kunnen for a in answers]
+    """While open: how many answered, nothing else. Closed: what it kept (`Pulse.results`),
+    shown only with enough answers (`Pulse.results_visible`)."""
+    if pulse.is_open:
+        count = getattr(pulse, "answer_count", None)
+        return PulseResult(answers=pulse.answers.count() if count is None else count, shown=False)
+    results = pulse.results or {"answers": 0}
+    if not pulse.results_visible(results["answers"]):
+        return PulseResult(answers=results["answers"], shown=False)
     return PulseResult(
-        answers=len(answers),
+        answers=results["answers"],
         shown=True,
-        willen=round(mean(willen), 1),
-        kunnen=round(mean(kunnen), 1),
-        willen_counts=[(score, willen.count(score)) for score in range(1, 6)],
-        kunnen_counts=[(score, kunnen.count(score)) for score in range(1, 6)],
-        comments=sorted(a.comment for a in answers if a.comment),
+        willen=results["willen"],
+        kunnen=results["kunnen"],
+        willen_counts=[tuple(pair) for pair in results["willen_counts"]],
+        kunnen_counts=[tuple(pair) for pair in results["kunnen_counts"]],
+        comments=results["comments"],
     )
 
 
@@ -183,13 +184,7 @@ def innovations_overview(*, schools):
         .annotate(
             monitoring_count=Count("monitoring_entries", distinct=True),
             last_monitoring_on=Max("monitoring_entries__observed_on"),
-            pulse_answers=Subquery(newest_pulse.annotate(n=Count("answers")).values("n")[:1]),
-            pulse_willen=Subquery(
-                newest_pulse.annotate(average=Avg("answers__willen")).values("average")[:1]
-            ),
-            pulse_kunnen=Subquery(
-                newest_pulse.annotate(average=Avg("answers__kunnen")).values("average")[:1]
-            ),
+            pulse_results=Subquery(newest_pulse.values("results")[:1]),
         )
         .order_by("school__name", "title")
     )

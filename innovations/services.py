@@ -19,6 +19,7 @@ from innovations.models import (
     StageChange,
     StagePlan,
     SuccessCriterion,
+    pulse_results,
 )
 from innovations.stages import MoveRequest, Stage, refusal
 
@@ -200,8 +201,13 @@ def pulse_open(*, innovation, by) -> Pulse:
 
 
 def pulse_close(*, pulse, by) -> Pulse:
-    pulse.closed_at = timezone.now()
-    pulse.save(update_fields=["closed_at", "updated_at"])
+    """Close the pulse: keep its aggregated results and delete the raw answers."""
+    with transaction.atomic():
+        pulse = Pulse.objects.select_for_update().get(pk=pulse.pk)
+        pulse.closed_at = timezone.now()
+        pulse.results = pulse_results(pulse.answers.all())
+        pulse.save(update_fields=["closed_at", "results", "updated_at"])
+        pulse.answers.all().delete()
     _event(pulse.innovation, by=by, kind=EventKind.PULSE, summary=_("Readiness pulse closed."))
     return pulse
 

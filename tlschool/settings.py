@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "simple_history",
     "tlschool.accounts",
     "tlschool.schools",
+    "tlschool.privacy",
     "tlschool.overview",
     "plg",
     "innovations",

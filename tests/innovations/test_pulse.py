@@ -34,7 +34,7 @@ def test_results_show_only_once_closed_with_five_answers(pulse, school, teacher_
     services.pulse_answer(pulse=pulse, person=people[4], willen=5, kunnen=1, comment="Meer tijd")
     result = selectors.pulse_result(pulse)
     assert not result.shown and result.comments is None, "an open pulse shows nothing"
-    services.pulse_close(pulse=pulse, by=teacher_leader)
+    pulse = services.pulse_close(pulse=pulse, by=teacher_leader)
     result = selectors.pulse_result(pulse)
     assert result.shown
     assert result.willen == 3.0  # (2+3+2+3+5)/5
@@ -63,9 +63,18 @@ def test_a_person_answers_once(pulse, school, teamlid):
 def test_a_pulse_closed_with_four_answers_never_shows_results(pulse, school, teacher_leader):
     for person in team(school, 4):
         services.pulse_answer(pulse=pulse, person=person, willen=1, kunnen=1, comment="Te snel")
-    services.pulse_close(pulse=pulse, by=teacher_leader)
+    pulse = services.pulse_close(pulse=pulse, by=teacher_leader)
     result = selectors.pulse_result(pulse)
     assert not result.shown and result.comments is None
+    assert pulse.results == {"answers": 4}, "below five answers nothing of them is kept"
+
+
+def test_closing_keeps_the_results_and_deletes_the_raw_answers(pulse, school, teacher_leader):
+    for number, person in enumerate(team(school, 5)):
+        services.pulse_answer(pulse=pulse, person=person, willen=1 + number, kunnen=3)
+    pulse = services.pulse_close(pulse=pulse, by=teacher_leader)
+    assert not PulseAnswer.objects.filter(pulse=pulse).exists()
+    assert selectors.pulse_result(pulse).willen == 3.0
 
 
 def test_nobody_sees_individual_answers_on_the_page(login, pulse, school, schoolleider):

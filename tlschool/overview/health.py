@@ -28,7 +28,7 @@ class RoleRow:
 
 @dataclass
 class InnovationRow:
-    innovation: object  # with the newest pulse's pulse_answers, pulse_willen, pulse_kunnen
+    innovation: object  # with the newest closed pulse's pulse_results
     days_in_stage: int
     behind_plan: bool
 
