@@ -21,6 +21,7 @@ from leaders.forms import (
 from leaders.models import Course, DialogueNote, MandateItem, TeacherLeaderRole, TimeEntry
 from plg.selectors import plgs_led_by
 from tlschool.parsing import parse_id
+from tlschool.privacy.access import AccessKind, access_record
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
 from tlschool.schools.responses import posted, redirect_after_post, render_page
@@ -127,6 +128,13 @@ def _role_context(request, role, **forms):
         "course_form": forms.get("course_form") or CourseForm(),
     }
     if private:
+        access_record(
+            school=access.school,
+            viewer=request.user,
+            subject=role.person,
+            kind=AccessKind.ROLE_PRIVATE,
+            detail=role.title,
+        )
         context.update(
             facilitation=selectors.facilitation_for_roles(
                 roles=[role], year=year, school=access.school

@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "tlschool.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -116,6 +117,10 @@ LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 # Behind a proxy: the request header with the client's address, e.g. HTTP_X_FORWARDED_FOR
 # (its last entry, the one the proxy added, is used). Empty: REMOTE_ADDR.
 LOGIN_CLIENT_IP_HEADER = env_str("LOGIN_CLIENT_IP_HEADER", "")
+
+# A session ends after this many minutes without a request, and after two weeks in any case.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 8 * 60)
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
 
 # Django's admin is off unless asked for; when on, it signs in through the throttled log-in.
 ADMIN_ENABLED = env_bool("ADMIN_ENABLED", False)

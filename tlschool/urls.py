@@ -16,6 +16,7 @@ urlpatterns = [
     path("leaders/", include("leaders.urls")),
     path("plg/", include("plg.urls")),
     path("innovations/", include("innovations.urls")),
+    path("privacy/", include("tlschool.privacy.urls")),
 ]
 
 if settings.ADMIN_ENABLED:

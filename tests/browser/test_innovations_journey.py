@@ -54,6 +54,8 @@ def test_owner_carries_an_innovation_from_uitvoeren_to_borgen(
     expect(owner.get_by_role("heading", level=1)).to_contain_text("bijstellen")
     expect(owner.get_by_text("Kleinere groepjes")).to_be_visible()
     submit_move(owner, "monitoren")
+    # Wait for the page the move loads before opening a section on it.
+    expect(owner.get_by_role("heading", level=1)).to_contain_text("monitoren")
 
     owner.get_by_text("Borgingsplan schrijven").click()
     owner.get_by_label("Borgingsafspraken").fill("Elke rekenles start met het drieslagmodel")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from innovations import services as innovation_services
 from leaders import services as leader_services
 from leaders.models import Course
-from tests.factories import log_session, make_innovation, make_plg, make_role
+from tests.factories import log_session, make_innovation, make_plg, make_role, member
 from tlschool.schools import services as school_services
 from tlschool.schools.models import Membership
 
@@ -40,6 +40,7 @@ class World:
     criterion: object
     ambition: object
     invitation: object
+    former: object
 
 
 @pytest.fixture
@@ -92,6 +93,8 @@ def world(
         findings=f"Bevinding {MARKER}",
         evidence_file=SimpleUploadedFile("bewijs.pdf", b"%PDF-1.4 bewijs"),
     )
+    former = member(school, "teamlid", "vertrokken", "Vera Vertrokken")
+    school_services.member_remove(membership=Membership.objects.get(user=former), by=schoolleider)
     pulse = innovation_services.pulse_open(innovation=innovation, by=teacher_leader)
     innovation_services.pulse_answer(
         pulse=pulse, person=teamlid, willen=1, kunnen=1, comment=PRIVATE["pulse comment"]
@@ -111,6 +114,7 @@ def world(
         criterion=innovation_services.criterion_add(
             innovation=innovation, by=teacher_leader, name=f"Criterium {MARKER}", target=80
         ),
+        former=former,
         invitation=school_services.member_invite(
             school=school, full_name="Peter", email=other_school_leader.email, role="teamlid"
         )[0],

@@ -112,6 +112,16 @@ MATRIX = {
     "overview:signal_snooze": ((L, A, A, A, A, A), (L, 403, 403, L, 403, L)),
     "overview:signal_wake": ((L, A, A, A, A, A), (L, 403, 403, L, 403, L)),
     "overview:member_remove": ((L, 403, 403, 200, 403, 404), (L, 403, 403, L, 403, 404)),
+    # The teamlid's own data; another school's schoolleider gets their own school's.
+    "overview:my_data": ((L, 200, 200, 200, 403, 200), (L, 200, 200, 200, 403, 200)),
+    "overview:person_export": ((L, 403, 403, 200, 403, 404), (L, 403, 403, 200, 403, 404)),
+    # A colleague who left.
+    "overview:person_erase": ((L, 403, 403, 200, 403, 404), (L, 403, 403, L, 403, 404)),
+    "privacy:page": ((L, 200, 200, 200, 200, 200), (L, 200, 200, 200, 200, 200)),
+    "privacy:my_access": ((L, 200, 200, 200, 403, 200), (L, 200, 200, 200, 403, 200)),
+    "privacy:school_access": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 200, 403, 200)),
+    "privacy:retention": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
+    "privacy:register": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
     "admin:index": ((L,) * 6, (L,) * 6),
     # The admin's own log-in is a redirect to the throttled one (tests run with the admin on).
     "admin_login": ((L,) * 6, (L,) * 6),
@@ -141,6 +151,8 @@ def url_args(name, world):
         "invitation_accept": [world.invitation.pk],
         "invitation_decline": [world.invitation.pk],
         "overview:member_remove": [world.membership.pk],
+        "overview:person_export": [world.membership.user_id],
+        "overview:person_erase": [world.former.pk],
         "ambition_remove": [world.ambition.pk],
         "leaders:role": [world.role.pk],
         "leaders:role_edit": [world.role.pk],
@@ -219,7 +231,10 @@ def test_permission_matrix(name, world, client, request):
 
 
 # Every export, and the report page the PDF is written from, against the private texts.
-EXPORTS = [name for name in MATRIX if name.startswith("overview:export_")] + ["overview:report"]
+EXPORTS = [name for name in MATRIX if name.startswith("overview:export_")] + [
+    "overview:report",
+    "privacy:register",
+]
 # What each reader of the overviews may find in them: exports follow the pages' visibility.
 MAY_READ_IN_EXPORTS = {"schoolleider": {"time line"}, "board_staff": set()}
 

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "tlschool.accounts"
     label = "accounts"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from tlschool.accounts.middleware import note_sign_in
+
+        user_logged_in.connect(note_sign_in, dispatch_uid="accounts-note-sign-in")

@@ -14,6 +14,12 @@ from tlschool.accounts.throttle import (
 
 
 class ThrottledLoginForm(AuthenticationForm):
+    end_at_browser_close = forms.BooleanField(
+        label=_("Sign me out when I close the browser"),
+        required=False,
+        help_text=_("For a computer that others use too."),
+    )
+
     error_messages = {
         **AuthenticationForm.error_messages,
         "locked": _(

@@ -11,7 +11,7 @@ from tlschool.accounts.forms import (
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(authentication_form=ThrottledLoginForm),
+        views.LoginView.as_view(authentication_form=ThrottledLoginForm),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -1,3 +1,4 @@
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
@@ -12,3 +13,11 @@ def profile(request):
         "invitations": invitations_for(user=request.user),
     }
     return render(request, "registration/profile.html", context)
+
+
+class LoginView(auth_views.LoginView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.cleaned_data.get("end_at_browser_close"):
+            self.request.session.set_expiry(0)
+        return response

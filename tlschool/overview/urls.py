@@ -12,6 +12,9 @@ urlpatterns = [
     path("report/", views.report, name="report"),
     path("report.pdf", views.report_pdf, name="report_pdf"),
     path("team/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path("team/people/<int:pk>/data.zip", views.person_export, name="person_export"),
+    path("team/people/<int:pk>/forget/", views.person_erase, name="person_erase"),
+    path("privacy/my-data.zip", views.my_data, name="my_data"),
     path("signals/snooze/", views.signal_snooze, name="signal_snooze"),
     path("signals/wake/", views.signal_wake, name="signal_wake"),
 ]

@@ -1,10 +1,13 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,9 +17,11 @@ from leaders import rules as leader_rules
 from leaders import selectors as leader_selectors
 from plg import selectors as plg_selectors
 from tlschool.charts import bar_chart
-from tlschool.overview import exports, leaving, snoozing
+from tlschool.overview import exports, leaving, person_data, snoozing
 from tlschool.overview.health import school_health
 from tlschool.overview.report import year_report
+from tlschool.privacy.access import AccessKind, access_record
+from tlschool.privacy.models import Departure
 from tlschool.schools import services as school_services
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
@@ -124,6 +129,7 @@ def export_innovations(request):
         _("Planned start"),
         _("Planned end"),
     ]
+    _log_overview_read(request, AccessKind.CSV_EXPORT, f"innovaties-{access.school.slug}.csv")
     return exports.csv_response(
         filename=f"innovaties-{access.school.slug}.csv",
         header=header,
@@ -167,6 +173,7 @@ def export_sessions(request):
         _("What we learned"),
         _("Agreements"),
     ]
+    _log_overview_read(request, AccessKind.CSV_EXPORT, f"plg-bijeenkomsten-{year.label}.csv")
     return exports.csv_response(
         filename=f"plg-bijeenkomsten-{year.label}.csv",
         header=header,
@@ -186,12 +193,17 @@ def export_time(request):
         header, rows = _time_lines(access.school, year)
     else:
         header, rows = _time_totals(access.school, year)
+    _log_overview_read(request, AccessKind.CSV_EXPORT, f"uren-{year.label}.csv")
     return exports.csv_response(
         filename=f"uren-{year.label}.csv",
         header=header,
         rows=rows,
         separator=exports.separator_from(request),
     )
+
+
+def _log_overview_read(request, kind, detail) -> None:
+    access_record(school=request.access.school, viewer=request.user, kind=kind, detail=detail)
 
 
 def _hours(value) -> str:
@@ -269,6 +281,7 @@ def report_pdf(request):
     require(access.can_see_overview)
     year = Schooljaar.from_request(request)
     pdf = exports.year_report_pdf(year_report(school=access.school, year=year))
+    _log_overview_read(request, AccessKind.YEAR_REPORT, f"PDF {year.label}")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="jaarverslag-{access.school.slug}-{year.label}.pdf"'
@@ -331,3 +344,66 @@ def signal_wake(request):
         snoozing.wake(school=access.school, key=form.cleaned_data["key"])
         messages.success(request, _("The signal is back on the list."))
     return redirect("home")
+
+
+def _download(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@school_required
+def my_data(request):
+    """Everything the school holds about me, as a zip (readable page and JSON)."""
+    access = request.access
+    require(access.is_member)
+    content = person_data.person_export(school=access.school, person=request.user, by=request.user)
+    return _download(content, f"mijn-gegevens-{access.school.slug}.zip")
+
+
+def _person_of_school(access, pk):
+    """A member of the school, or a colleague who left it; anyone else is not found."""
+    people = get_user_model().objects.filter(
+        Q(memberships__school=access.school) | Q(pk__in=_departed(access.school))
+    )
+    return get_object_or_404(people.distinct(), pk=pk)
+
+
+def _departed(school):
+    return Departure.objects.filter(school=school, erased_at=None).values("person")
+
+
+@school_required
+def person_export(request, pk):
+    access = request.access
+    require(access.can_manage_school)
+    person = _person_of_school(access, pk)
+    content = person_data.person_export(school=access.school, person=person, by=request.user)
+    return _download(content, f"gegevens-{slugify(str(person))}.zip")
+
+
+@school_required
+def person_erase(request, pk):
+    """Forget a colleague who left: first what will happen, then on confirmation."""
+    access = request.access
+    require(access.can_manage_school)
+    person = _person_of_school(access, pk)
+    try:
+        plan = person_data.erasure_plan(school=access.school, person=person)
+    except person_data.ErasureRefused as error:
+        messages.error(request, str(error))
+        return redirect("team")
+    if request.method == "POST":
+        pseudonym = person_data.person_erase(
+            school=access.school,
+            person=person,
+            by=request.user,
+            remove_files=request.POST.get("remove_files") == "on",
+        )
+        messages.success(
+            request,
+            _("The colleague was forgotten; the school's records now say %(name)s.")
+            % {"name": pseudonym},
+        )
+        return redirect("team")
+    return render(request, "overview/person_erase.html", {"plan": plan})

@@ -93,11 +93,13 @@ class Departure(models.Model):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     left_at = models.DateTimeField()
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["school", "person"], name="one_departure_per_school")
         ]
+        ordering = ["-left_at"]
 
     def __str__(self):
         return f"departure {self.left_at:%Y-%m-%d}"

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from tlschool.history import history_lines
+from tlschool.history import HistoryLine, history_lines
 from tlschool.parsing import parse_id
+from tlschool.privacy.models import Departure, Erasure
 from tlschool.schools import services
 from tlschool.schools.access import get_in_school, require, scoped
 from tlschool.schools.decorators import school_required
@@ -92,6 +93,9 @@ def team(request):
         "form": form,
         "members": _team_members(request.access),
         "invitations": scoped(Invitation.objects.all(), request.access),
+        "departures": Departure.objects.filter(
+            school=request.access.school, erased_at=None
+        ).select_related("person"),
         "role_choices": Role.choices,
     }
     return render_page(
@@ -107,6 +111,16 @@ def team_history(request):
         Membership.history.filter(school_id=request.access.school.pk),
         subject=lambda record: _("Membership"),
     )
+    lines += [
+        HistoryLine(
+            at=erasure.at,
+            by=erasure.by,
+            subject=_("A colleague who left"),
+            action=_("was forgotten; the records now say %(name)s") % {"name": erasure.pseudonym},
+        )
+        for erasure in Erasure.objects.filter(school=request.access.school).select_related("by")
+    ]
+    lines.sort(key=lambda line: line.at, reverse=True)
     context = {
         "title": _("Team of %(school)s") % {"school": request.access.school.name},
         "back_url": reverse("team"),

@@ -1,0 +1,167 @@
+"""What the leaders app holds about a person, for inzage, vergeten and bewaartermijnen."""
+
+from datetime import date
+
+from django.db.models import Max
+
+from leaders.models import (
+    Announcement,
+    Course,
+    DialogueNote,
+    MandateItem,
+    SelfAssessment,
+    TeacherLeaderRole,
+    TimeEntry,
+)
+from tlschool.schools.schooljaar import Schooljaar
+
+# Free text that may name a colleague, for replacing a forgotten person's name.
+TEXT_FIELDS = [
+    (TeacherLeaderRole, "school", ["title", "focus", "expertise", "function_note"]),
+    (MandateItem, "mandate__role__school", ["description"]),
+    (Announcement, "role__school", ["text"]),
+    (DialogueNote, "school", ["text"]),
+]
+
+
+def person_data(*, school, person) -> dict:
+    roles = (
+        TeacherLeaderRole.objects.filter(school=school, person=person)
+        .prefetch_related("mandates__items", "allotments", "announcements", "time_entries")
+        .order_by("first_schooljaar")
+    )
+    return {
+        "roles": [
+            {
+                "title": role.title,
+                "kind": role.get_kind_display(),
+                "focus": role.focus,
+                "expertise": role.expertise,
+                "period": role.period_label,
+                "function_note": role.function_note,
+                "mandates": [
+                    {
+                        "version": mandate.version,
+                        "teacher_leader_agreed_at": mandate.leader_agreed_at,
+                        "schoolleider_agreed_at": mandate.schoolleider_agreed_at,
+                        "items": [
+                            {
+                                "kind": item.get_kind_display(),
+                                "description": item.description,
+                                "decision": item.get_decision_display(),
+                            }
+                            for item in mandate.items.all()
+                        ],
+                    }
+                    for mandate in role.mandates.all()
+                ],
+                "time_allotted": [
+                    {
+                        "schooljaar": Schooljaar(a.schooljaar).label,
+                        "amount": a.amount,
+                        "unit": a.unit,
+                    }
+                    for a in role.allotments.all()
+                ],
+                "announcements": [
+                    {"on": a.announced_on, "how": a.get_channel_display(), "text": a.text}
+                    for a in role.announcements.all()
+                ],
+                "time_log": [
+                    {
+                        "on": entry.worked_on,
+                        "hours": entry.hours,
+                        "activity": entry.activity,
+                        "within_school_time": entry.within_school_time,
+                    }
+                    for entry in role.time_entries.all()
+                ],
+            }
+            for role in roles
+        ],
+        "scholing": [
+            {
+                "course": course.name,
+                "provider": course.provider,
+                "status": course.get_status_display(),
+                "starts_on": course.starts_on,
+                "ends_on": course.ends_on,
+            }
+            for course in Course.objects.filter(school=school, person=person)
+        ],
+        "self_assessments": [
+            {"skill": a.get_skill_display(), "score": a.score, "note": a.note, "on": a.assessed_on}
+            for a in SelfAssessment.objects.filter(school=school, person=person)
+        ],
+        "dialogue_notes": [
+            {
+                "on": note.held_on,
+                "by": str(note.author),
+                "about": str(note.person),
+                "text": note.text,
+            }
+            for note in DialogueNote.objects.filter(school=school, person=person).select_related(
+                "author", "person"
+            )
+        ]
+        + [
+            {
+                "on": note.held_on,
+                "by": str(note.author),
+                "about": str(note.person),
+                "text": note.text,
+            }
+            for note in DialogueNote.objects.filter(school=school, author=person)
+            .exclude(person=person)
+            .select_related("author", "person")
+        ],
+    }
+
+
+def person_erase(*, school, person) -> None:
+    """Private data goes: dialogue notes about them, self-assessments, time log, scholing.
+    The roles and mandates stay with the school's record under the new name."""
+    DialogueNote.objects.filter(school=school, person=person).delete()
+    SelfAssessment.objects.filter(school=school, person=person).delete()
+    TimeEntry.objects.filter(role__school=school, role__person=person).delete()
+    Course.objects.filter(school=school, person=person).delete()
+
+
+def retention_due(*, school, retention, today: date) -> list:
+    """(what, queryset to delete) past the school's retention periods."""
+    role_ends = (
+        TeacherLeaderRole.objects.filter(school=school)
+        .values("person")
+        .annotate(last=Max("last_schooljaar"))
+    )
+    months = retention.dialogue_notes_months
+    done_people = [
+        row["person"]
+        for row in role_ends
+        if _months_between(Schooljaar(row["last"]).end, today) >= months
+    ]
+    cutoff_year = _last_schooljaar_past(today, retention.time_log_months)
+    return [
+        ("dialogue notes", DialogueNote.objects.filter(school=school, person__in=done_people)),
+        ("self-assessments", SelfAssessment.objects.filter(school=school, person__in=done_people)),
+        (
+            "time log",
+            TimeEntry.objects.filter(role__school=school, worked_on__lte=cutoff_year.end)
+            if cutoff_year
+            else TimeEntry.objects.none(),
+        ),
+    ]
+
+
+def _months_between(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+def _last_schooljaar_past(today: date, months: int):
+    """The newest schooljaar that ended at least `months` months ago (None: not yet any)."""
+    year = Schooljaar.containing(today)
+    while _months_between(year.end, today) < months:
+        year = year.previous()
+        if year.start_year < 2000:
+            return None
+    return year
