@@ -142,10 +142,16 @@ def retention_due(*, school, retention, today: date) -> list:
     ]
     cutoff_year = _last_schooljaar_past(today, retention.time_log_months)
     return [
-        ("dialogue notes", DialogueNote.objects.filter(school=school, person__in=done_people)),
-        ("self-assessments", SelfAssessment.objects.filter(school=school, person__in=done_people)),
         (
-            "time log",
+            "dialogue notes deleted",
+            DialogueNote.objects.filter(school=school, person__in=done_people),
+        ),
+        (
+            "self-assessments deleted",
+            SelfAssessment.objects.filter(school=school, person__in=done_people),
+        ),
+        (
+            "time log lines deleted",
             TimeEntry.objects.filter(role__school=school, worked_on__lte=cutoff_year.end)
             if cutoff_year
             else TimeEntry.objects.none(),

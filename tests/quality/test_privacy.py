@@ -117,14 +117,14 @@ def test_retention_dry_run_then_run_then_nothing_left(world, school, teacher_lea
     out = io.StringIO()
     call_command("apply_retention", "--dry-run", stdout=out)
     dry = out.getvalue()
-    assert "would remove 1 dialogue notes" in dry
-    assert "would remove 1 former colleagues anonymised" in dry
-    assert "would remove 1 access log lines" in dry
+    assert "1 dialogue notes deleted (dry run" in dry
+    assert "1 former colleagues anonymised (dry run" in dry
+    assert "1 access log lines deleted (dry run" in dry
     assert DialogueNote.objects.exists() and AccessLog.objects.exists()
 
     out = io.StringIO()
     call_command("apply_retention", stdout=out)
-    assert "removed 1 dialogue notes" in out.getvalue()
+    assert "1 dialogue notes deleted" in out.getvalue()
     assert not DialogueNote.objects.exists() and not AccessLog.objects.exists()
     assert get_user_model().objects.get(pk=world.former.pk).full_name == "Oud-teamlid 1"
 

@@ -295,7 +295,7 @@ def retention_plan(*, school, today: date | None = None) -> list[RetentionStep]:
     evidence = innovation_privacy.retention_due(school=school, retention=retention, today=today)
     steps.append(
         RetentionStep(
-            "evidence files",
+            "evidence files removed",
             evidence.count(),
             lambda qs=evidence: innovation_privacy.evidence_files_remove(list(qs)),
         )
@@ -312,7 +312,9 @@ def retention_plan(*, school, today: date | None = None) -> list[RetentionStep]:
     log_before = timezone.now() - timedelta(days=round(retention.access_log_months * 30.44))
     old_log = AccessLog.objects.filter(school=school, at__lt=log_before)
     steps.append(
-        RetentionStep("access log lines", old_log.count(), lambda qs=old_log: qs.delete()[0])
+        RetentionStep(
+            "access log lines deleted", old_log.count(), lambda qs=old_log: qs.delete()[0]
+        )
     )
     return steps
 

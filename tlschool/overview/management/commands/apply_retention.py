@@ -23,8 +23,8 @@ class Command(BaseCommand):
                         continue
                     done = step.count if dry_run else step.apply()
                     total += done
-                    verb = "would remove" if dry_run else "removed"
-                    self.stdout.write(f"{school.name}: {verb} {done} {step.kind}")
+                    note = " (dry run: nothing changed)" if dry_run else ""
+                    self.stdout.write(f"{school.name}: {done} {step.kind}{note}")
         self.stdout.write(
             ("Dry run: " if dry_run else "") + f"{total} items past their retention period."
         )
