@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup browser-deps lint bench
+.PHONY: run test setup browser-deps lint bench mutation
 
 setup:
 	bash scripts/setup.sh
@@ -35,3 +35,12 @@ bench: setup
 	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
 	bash scripts/ensure_postgres.sh
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Mutation testing of the rules and selectors (on demand, not in CI; docs/quality.md).
+mutation: setup
+	$(VENV)/bin/pip install -q -e '.[mutation]'
+	bash scripts/ensure_postgres.sh
+	rm -rf mutants
+	$(VENV)/bin/mutmut run --max-children 2 || true
+	$(VENV)/bin/mutmut results > mutation-results.txt || true
+	$(VENV)/bin/python scripts/mutation_score.py
