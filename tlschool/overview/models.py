@@ -24,3 +24,22 @@ class SignalSnooze(models.Model):
 
     def __str__(self):
         return f"{self.school} {self.key} until {self.until}"
+
+
+class KeptSummary(models.Model):
+    """A school's row of the board overview, kept for the data version it was made from
+    (tlschool/overview/board_summary.py). A row of an older version is never read."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=60)  # schooljaar, day and language it was made for
+    version = models.PositiveBigIntegerField()
+    data = models.JSONField()
+    made_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["school", "key"], name="one_summary_per_key")
+        ]
+
+    def __str__(self):
+        return f"summary {self.school_id} {self.key} v{self.version}"

@@ -27,6 +27,7 @@ from tlschool.accounts.models import LoginFailure
 from tlschool.privacy.access import access_record, accesses_to
 from tlschool.privacy.models import AccessKind, AccessLog, Departure, Erasure, Retention
 from tlschool.schools.models import Ambition, BoardStaff, Invitation, Membership
+from tlschool.schools.versions import school_changed
 
 SECTION_LABELS = {
     "exported_at": gettext_lazy("exported at"),
@@ -238,6 +239,7 @@ def person_erase(*, school, person, by=None, remove_files=False, automatic=False
         person.save()
         Departure.objects.filter(pk=plan.departure.pk).update(erased_at=timezone.now())
         Erasure.objects.create(school=school, pseudonym=plan.pseudonym, by=by, automatic=automatic)
+        school_changed(school.pk)  # the free text above changed through update()
     return plan.pseudonym
 
 

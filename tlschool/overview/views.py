@@ -17,7 +17,7 @@ from leaders import rules as leader_rules
 from leaders import selectors as leader_selectors
 from plg import selectors as plg_selectors
 from tlschool.charts import bar_chart
-from tlschool.overview import exports, leaving, person_data, snoozing
+from tlschool.overview import board_summary, exports, leaving, person_data, snoozing
 from tlschool.overview.health import school_health
 from tlschool.overview.report import year_report
 from tlschool.privacy.access import AccessKind, access_record
@@ -92,7 +92,7 @@ def board_overview(request):
     schools = access.school.board.schools.all()
     context = {
         "board": access.school.board,
-        "healths": school_health(schools=schools, year=year),
+        "summaries": board_summary.school_summaries(schools=schools, year=year),
         "year": year,
         "years": schooljaar_choices(),
     }

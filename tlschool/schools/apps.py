@@ -11,3 +11,7 @@ class SchoolsConfig(AppConfig):
 
         # Django's own label for an empty choice has no Dutch translation yet; this one has.
         fields.BLANK_CHOICE_LABEL = _("Choose…")
+
+        from tlschool.schools import versions
+
+        versions.connect()

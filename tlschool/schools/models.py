@@ -101,6 +101,9 @@ class School(TimeStampedModel):
     plg_gap_weeks = models.PositiveSmallIntegerField(
         _("signal after weeks without a PLG session"), default=6, validators=[MinValueValidator(1)]
     )
+    # Raised by every change to the school's data (tlschool/schools/versions.py): summaries
+    # kept for the board overview are read only at the version they were made for.
+    data_version = models.PositiveBigIntegerField(default=0, editable=False)
     bijstellen_weeks = models.PositiveSmallIntegerField(
         _("signal after weeks in bijstellen"),
         default=6,
