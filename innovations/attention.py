@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from innovations.models import PULSE_MIN_ANSWERS
@@ -66,7 +66,7 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
             Attention(
                 "low_pulse",
                 _(
-                    "The team's readiness for %(title)s is low (willen %(willen).1f, kunnen %(kunnen).1f)."
+                    "The team's readiness for %(title)s is low (willen %(willen)s, kunnen %(kunnen)s)."
                 )
                 % {**title, **_averages(innovation)},
                 url,
@@ -78,8 +78,9 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
 
 
 def _averages(innovation) -> dict:
+    """The averages written the language's way: 'willen 2,3' in Dutch."""
     results = innovation.pulse_results
-    return {"willen": results["willen"], "kunnen": results["kunnen"]}
+    return {key: number_format(results[key], 1) for key in ("willen", "kunnen")}
 
 
 def is_readiness_low(innovation) -> bool:

@@ -30,7 +30,9 @@ def test_every_text_in_the_code_has_a_dutch_translation(tmp_path):
     shutil.copytree(
         ROOT,
         copy,
-        ignore=shutil.ignore_patterns(".venv", ".git", "staticfiles", "node_modules", "*.sqlite3"),
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "staticfiles", "node_modules", "*.sqlite3", "mutants", "test-artifacts"
+        ),
     )
     subprocess.run(
         ["python", "manage.py", "makemessages", "-l", "nl", "--no-obsolete", "-i", "tests/*"],
