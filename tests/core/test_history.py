@@ -1,9 +1,11 @@
 """Every change is on record with who, when, and the old and new value; history pages read it
 in a fixed number of queries; private notes never enter it."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 
 from leaders import services as leader_services
 from plg.models import PLG, Session
@@ -91,3 +93,50 @@ def test_history_pages_keep_a_fixed_number_of_queries(login, school, teacher_lea
         counts.append(len(queries))
     assert counts[0] == counts[1], f"queries grow with the history: {counts}"
     assert counts[1] <= 18
+
+
+def test_criteria_monitoring_stage_plans_and_agreements_keep_old_and_new_values(
+    login, school, teacher_leader, teamlid, schoolleider
+):
+    from innovations import selectors as innovation_selectors
+    from innovations import services as innovation_services
+    from plg import selectors as plg_selectors
+    from plg.models import Agreement
+
+    innovation = make_innovation(school, teacher_leader)
+    criterion = innovation_services.criterion_add(
+        innovation=innovation, by=teacher_leader, name="Uitleg", target=70
+    )
+    entry = innovation_services.monitoring_add(
+        innovation=innovation,
+        by=teacher_leader,
+        values={criterion: 50},
+        observed_on=timezone.localdate(),
+        method="observation",
+        findings="Helft legt uit",
+    )
+    innovation_services.monitoring_remove(entry=entry, by=teacher_leader)
+    day = timezone.localdate()
+    for end in (day, day + timedelta(days=30)):
+        innovation_services.stage_plan_set(
+            innovation=innovation, stage="uitvoeren", planned_start=day, planned_end=end
+        )
+    lines = innovation_selectors.innovation_history(innovation)
+    said = [
+        (line.subject, line.action, [(c.label, c.old, c.new) for c in line.changes])
+        for line in lines
+    ]
+    assert ("Succescriterium Uitleg", "aangemaakt", []) in said
+    assert any(s[0].startswith("Monitoring van") and s[1] == "verwijderd" for s in said)
+    assert any(s[0] == "Planning voor uitvoeren" and s[1] == "gewijzigd" for s in said)
+
+    plg = make_plg(school, teacher_leader, members=[teamlid])
+    log_session(plg, teacher_leader, present=[teamlid], agreements=[("Kijkwijzer", teamlid, 3)])
+    agreement = Agreement.objects.get()
+    agreement.done_on = day
+    agreement.save()
+    lines = plg_selectors.plg_history(plg)
+    assert any(
+        line.subject == "Afspraak Kijkwijzer" and any(c.label == "Klaar op" for c in line.changes)
+        for line in lines
+    )

@@ -167,3 +167,23 @@ def test_changing_the_password_ends_other_sessions(client_for, teamlid):
     )
     assert this_device.get(reverse("home")).status_code == 200
     assert other_device.get(reverse("home")).status_code == 302
+
+
+def test_every_export_and_the_year_report_are_in_the_access_log(world, client_for, schoolleider):
+    reader = client_for(schoolleider)
+    for name in (
+        "overview:export_innovations",
+        "overview:export_sessions",
+        "overview:export_time",
+        "overview:report",
+        "overview:report_pdf",
+    ):
+        before = AccessLog.objects.count()
+        reader.get(reverse(name))
+        assert AccessLog.objects.count() == before + 1, name
+
+
+def test_the_evidence_a_person_added_is_in_their_download(world, client_for, teacher_leader):
+    files = unzip(client_for(teacher_leader).get(reverse("overview:my_data")))
+    evidence = [name for name in files if name.startswith("bewijs/")]
+    assert len(evidence) == 1 and files[evidence[0]] == "%PDF-1.4 bewijs"

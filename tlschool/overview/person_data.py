@@ -113,6 +113,11 @@ def person_export(*, school, person, by) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("gegevens.json", text)
         archive.writestr("gegevens.html", page)
+        for entry in innovation_privacy.evidence_of(school=school, person=person):
+            if entry.evidence_file.storage.exists(entry.evidence_file.name):
+                with entry.evidence_file.open("rb") as evidence:
+                    name = entry.evidence_file.name.rsplit("/", 1)[-1]
+                    archive.writestr(f"bewijs/{entry.pk}-{name}", evidence.read())
     return buffer.getvalue()
 
 

@@ -272,6 +272,7 @@ def report(request):
         "year": year,
         "years": schooljaar_choices(),
     }
+    _log_overview_read(request, AccessKind.YEAR_REPORT, year.label)
     return render(request, "overview/report.html", context)
 
 
