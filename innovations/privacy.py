@@ -71,8 +71,7 @@ def evidence_files_remove(entries) -> int:
     """Delete the files of these entries; the entries and their findings stay."""
     removed = 0
     for entry in entries:
-        entry.evidence_file.delete(save=False)
-        MonitoringEntry.objects.filter(pk=entry.pk).update(evidence_file="")
+        entry.evidence_file.delete(save=True)  # saved: the history keeps a line
         removed += 1
     return removed
 

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from leaders.models import (
     Announcement,
@@ -49,9 +50,9 @@ def role_create(*, school, person, by, **fields) -> TeacherLeaderRole:
     with transaction.atomic():
         role = TeacherLeaderRole.objects.create(school=school, person=person, **fields)
         Mandate.objects.create(role=role, version=1)
-        Membership.objects.filter(school=school, user=person, role=Role.TEAMLID).update(
-            role=Role.TEACHER_LEADER
-        )
+        for membership in Membership.objects.filter(school=school, user=person, role=Role.TEAMLID):
+            membership.role = Role.TEACHER_LEADER  # saved, so the team's history has it
+            membership.save(update_fields=["role", "updated_at"])
     return role
 
 
@@ -66,11 +67,17 @@ def _mandate_for_change(role, seen_version=None) -> Mandate:
     if current.leader_agreed_at is None and current.schoolleider_agreed_at is None:
         return current
     following = Mandate.objects.create(role=role, version=current.version + 1)
-    MandateItem.objects.bulk_create(
-        MandateItem(
-            mandate=following, kind=item.kind, description=item.description, decision=item.decision
-        )
-        for item in current.items.all()
+    bulk_create_with_history(
+        [
+            MandateItem(
+                mandate=following,
+                kind=item.kind,
+                description=item.description,
+                decision=item.decision,
+            )
+            for item in current.items.all()
+        ],
+        MandateItem,
     )
     return following
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from plg.models import PLG, Agreement, Attendance, Reflection, Session, SessionStatus
 
@@ -94,14 +95,26 @@ def session_save(
             for person in participants
         )
         session.agreements.filter(done_on__isnull=True).delete()
-        Agreement.objects.bulk_create(
-            Agreement(plg=plg, session=session, text=row.text, owner=row.owner, due_on=row.due_on)
-            for row in data.agreements
+        # Through simple-history's bulk helpers, so agreements are on record like every row.
+        bulk_create_with_history(
+            [
+                Agreement(
+                    plg=plg, session=session, text=row.text, owner=row.owner, due_on=row.due_on
+                )
+                for row in data.agreements
+            ],
+            Agreement,
+            default_user=by,
         )
         if final and data.done_agreement_ids:
-            Agreement.objects.filter(
-                plg=plg, pk__in=data.done_agreement_ids, done_on__isnull=True
-            ).exclude(session=session).update(done_on=session.held_on, closed_in=session)
+            ticked = list(
+                Agreement.objects.filter(
+                    plg=plg, pk__in=data.done_agreement_ids, done_on__isnull=True
+                ).exclude(session=session)
+            )
+            for agreement in ticked:
+                agreement.done_on, agreement.closed_in = session.held_on, session
+            bulk_update_with_history(ticked, Agreement, ["done_on", "closed_in"], default_user=by)
     return session
 
 
@@ -126,7 +139,10 @@ def session_remove(session: Session) -> None:
     """Remove a session logged by mistake, or a draft nobody will finish: with its attendance,
     the agreements made in it and its reflections. Agreements it ticked off are open again."""
     with transaction.atomic():
-        Agreement.objects.filter(closed_in=session).update(done_on=None, closed_in=None)
+        reopened = list(Agreement.objects.filter(closed_in=session))
+        for agreement in reopened:
+            agreement.done_on = agreement.closed_in = None
+        bulk_update_with_history(reopened, Agreement, ["done_on", "closed_in"])
         session.delete()
 
 

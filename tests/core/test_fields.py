@@ -73,6 +73,6 @@ def test_no_template_writes_a_field_limit_by_hand():
     copies = [
         str(path.relative_to(root))
         for path in root.glob("**/templates/**/*.html")
-        if ".venv" not in path.parts and "maxlength=" in path.read_text()
+        if not {".venv", "mutants"} & set(path.parts) and "maxlength=" in path.read_text()
     ]
     assert not copies, copies
