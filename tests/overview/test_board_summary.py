@@ -89,3 +89,23 @@ def test_the_kept_rows_are_read_without_working_them_out_again(
     board()
     with django_assert_max_num_queries(8):
         board()
+
+
+def test_the_dashboard_is_kept_and_never_stale(
+    client_for, school, schoolleider, teacher_leader, django_assert_max_num_queries
+):
+    role = make_role(school, teacher_leader)
+    leader = client_for(schoolleider)
+
+    def dashboard():
+        return visible_text(leader.get(reverse("overview:dashboard")))
+
+    assert "heeft geen afgesproken mandaat" in dashboard()
+    with django_assert_max_num_queries(7):  # what every page asks, then the kept figures
+        assert "heeft geen afgesproken mandaat" in dashboard()
+    leader_services.mandate_item_add(role=role, kind="authority", description="x", decision="alone")
+    leader_services.mandate_agree(role=role, by=teacher_leader, as_schoolleider=False)
+    leader_services.mandate_agree(role=role, by=schoolleider, as_schoolleider=True)
+    assert "heeft geen afgesproken mandaat" not in dashboard()
+    snoozing.snooze(school=school, key=f"announcement:{role.pk}", weeks=2, by=schoolleider)
+    assert "1 signaal opzijgelegd" in dashboard()

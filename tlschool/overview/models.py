@@ -43,3 +43,21 @@ class KeptSummary(models.Model):
 
     def __str__(self):
         return f"summary {self.school_id} {self.key} v{self.version}"
+
+
+class KeptHealth(models.Model):
+    """A school's dashboard figures, kept for the data version they were made from
+    (tlschool/overview/kept.py): plain values only, no model rows. Never read at another
+    version."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=60)
+    version = models.PositiveBigIntegerField()
+    data = models.BinaryField()
+    made_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["school", "key"], name="one_health_per_key")]
+
+    def __str__(self):
+        return f"health {self.school_id} {self.key} v{self.version}"

@@ -17,8 +17,7 @@ from leaders import rules as leader_rules
 from leaders import selectors as leader_selectors
 from plg import selectors as plg_selectors
 from tlschool.charts import bar_chart
-from tlschool.overview import board_summary, exports, leaving, person_data, snoozing
-from tlschool.overview.health import school_health
+from tlschool.overview import board_summary, exports, kept, leaving, person_data, snoozing
 from tlschool.overview.report import year_report
 from tlschool.privacy.access import AccessKind, access_record
 from tlschool.privacy.models import Departure
@@ -61,7 +60,7 @@ def home(request):
 def _dashboard(request):
     access = request.access
     year = Schooljaar.from_request(request)
-    health = school_health(schools=[access.school], year=year)[0]
+    health = kept.dashboard_health(school=access.school, year=year)
     context = {
         "health": health,
         "year": year,

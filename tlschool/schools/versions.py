@@ -21,6 +21,7 @@ SCHOOL_OF = {
     "schools.BoardStaff": None,
     "overview.SignalSnooze": lambda row: row.school_id,
     "overview.KeptSummary": None,
+    "overview.KeptHealth": None,
     "leaders.TeacherLeaderRole": lambda row: row.school_id,
     "leaders.Mandate": lambda row: row.role.school_id,
     "leaders.MandateItem": lambda row: row.mandate.role.school_id,
