@@ -28,7 +28,7 @@ def test_schoolleider_positions_a_teacher_leader_and_the_team_sees_it(
     leader.locator("#mandate").get_by_role("button", name="Toevoegen").click()
     expect(leader.locator("#mandate").get_by_text("Rekenmethode-onderdelen kiezen")).to_be_visible()
     leader.get_by_role("button", name="Ik ga akkoord met dit mandaat").click()
-    expect(leader.get_by_text("Uw akkoord met het mandaat is vastgelegd")).to_be_visible()
+    expect(leader.get_by_text("Je akkoord met het mandaat is vastgelegd")).to_be_visible()
     assert_accessible(leader)
     role_url = leader.url
 

@@ -23,7 +23,7 @@ def test_team_member_answers_an_open_pulse_from_the_home_page(
     member.get_by_role("group", name="Willen").get_by_label("4").check()
     member.get_by_role("group", name="Kunnen").get_by_label("2").check()
     member.get_by_role("button", name="Anoniem versturen").click()
-    expect(member.get_by_text("Dank u wel. Uw antwoord is anoniem.")).to_be_visible()
+    expect(member.get_by_text("Dank je wel. Je antwoord is anoniem.")).to_be_visible()
     expect(
         member.get_by_text("De uitkomst verschijnt pas als de peiling gesloten is")
     ).to_be_visible()

@@ -21,7 +21,7 @@ def test_user_without_school_sees_what_to_do(login, db):
 
     response = login(UserFactory()).get(reverse("team"))
     assert response.status_code == 403
-    assert "Vraag uw schoolleider" in response.text
+    assert "Vraag je schoolleider" in response.text
 
 
 def test_only_the_schoolleider_manages_the_team(login, schoolleider, teacher_leader, teamlid):
@@ -54,14 +54,14 @@ def test_user_with_two_schools_switches_the_current_one(login, teamlid, other_sc
     assert "OBS De Regenboog" in client.get(reverse("home")).text
     client.post(reverse("school_switch"), {"school": other_school.pk})
     response = client.get(reverse("home"))
-    assert "U werkt in CBS Andere School als teacher leader" in response.text
+    assert "Je werkt in CBS Andere School als teacher leader" in response.text
 
 
 def test_switching_to_a_school_without_access_is_refused(login, teamlid, other_school):
     client = login(teamlid)
     response = client.post(reverse("school_switch"), {"school": other_school.pk}, follow=True)
-    assert "U heeft geen toegang tot die school" in response.text
-    assert "U werkt in OBS De Regenboog" in response.text
+    assert "Je hebt geen toegang tot die school" in response.text
+    assert "Je werkt in OBS De Regenboog" in response.text
 
 
 def test_the_last_schoolleider_keeps_the_role(login, schoolleider):

@@ -147,7 +147,7 @@ def test_pages_behind_sign_in_are_not_stored(login, teamlid, client):
 def test_logout_ends_the_session(client, teamlid):
     log_in(client, "teamlid", PASSWORD)
     response = client.post(reverse("logout"), follow=True)
-    assert "U bent uitgelogd" in response.text
+    assert "Je bent uitgelogd" in response.text
     assert client.get(reverse("home")).status_code == 302
 
 
@@ -169,7 +169,7 @@ def test_password_change(client, teamlid):
         },
         follow=True,
     )
-    assert "Uw wachtwoord is gewijzigd" in response.text
+    assert "Je wachtwoord is gewijzigd" in response.text
     teamlid.refresh_from_db()
     assert teamlid.check_password("een-nieuw-wachtwoord-42")
 

@@ -37,7 +37,7 @@ def test_schoolleider_invites_a_colleague_who_joins_after_accepting(
     invitation = Invitation.objects.get(user=lotte)
     invited.post(reverse("invitation_accept", args=[invitation.pk]))
     assert Membership.objects.get(user=lotte, school=school).role == Role.TEAMLID
-    assert "U werkt in OBS De Regenboog als teamlid" in visible_text(invited.get(reverse("home")))
+    assert "Je werkt in OBS De Regenboog als teamlid" in visible_text(invited.get(reverse("home")))
 
 
 def test_an_account_of_another_board_is_invited_never_attached(
@@ -64,7 +64,7 @@ def test_an_account_of_another_board_is_invited_never_attached(
     assert not Membership.objects.filter(user=schoolleider, school=other_school).exists()
 
     victim = client_for(schoolleider)
-    assert "U werkt in OBS De Regenboog" in visible_text(victim.get(reverse("home")))
+    assert "Je werkt in OBS De Regenboog" in visible_text(victim.get(reverse("home")))
     invitation = Invitation.objects.get(user=schoolleider)
     victim.post(reverse("invitation_decline", args=[invitation.pk]))
     assert not Invitation.objects.filter(user=schoolleider).exists()
@@ -101,10 +101,10 @@ def test_someone_else_cannot_accept_an_invitation(client_for, teamlid, other_sch
 def test_the_school_last_chosen_opens_after_signing_in(client_for, teamlid, other_school):
     MembershipFactory(user=teamlid, school=other_school)  # "CBS Andere" comes first by name
     first = client_for(teamlid)
-    assert "U werkt in CBS Andere School" in visible_text(first.get(reverse("home")))
+    assert "Je werkt in CBS Andere School" in visible_text(first.get(reverse("home")))
     first.post(reverse("school_switch"), {"school": other_school.pk})
     later = client_for(teamlid)
-    assert "U werkt in CBS Andere School" in visible_text(later.get(reverse("home")))
+    assert "Je werkt in CBS Andere School" in visible_text(later.get(reverse("home")))
 
 
 def test_adding_someone_twice_is_a_form_error(login, schoolleider, teamlid):

@@ -96,7 +96,7 @@ def test_a_team_member_answers_through_the_page(login, pulse, teamlid):
     client = login(teamlid)
     url = reverse("innovations:pulse_answer", args=[pulse.pk])
     response = client.post(url, {"willen": "4", "kunnen": "2", "comment": ""}, follow=True)
-    assert "Uw antwoord is anoniem" in response.text
+    assert "Je antwoord is anoniem" in response.text
     assert "al ingevuld" in client.get(url).text
     bad = client.post(url, {"willen": "9", "kunnen": "x"})
     assert bad.status_code == 422

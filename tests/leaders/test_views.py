@@ -172,7 +172,7 @@ def test_teacher_leader_agrees_to_the_mandate(login, role, teacher_leader):
     response = login(teacher_leader).post(
         reverse("leaders:mandate_agree", args=[role.pk]), follow=True
     )
-    assert "Uw akkoord met het mandaat is vastgelegd" in response.text
+    assert "Je akkoord met het mandaat is vastgelegd" in response.text
     assert services.mandate_current(role=role).leader_agreed_by == teacher_leader
 
 

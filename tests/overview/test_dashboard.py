@@ -297,5 +297,5 @@ def test_a_malformed_put_aside_changes_nothing(login, school, schoolleider, teac
     client = login(schoolleider)
     for data in ({"key": "mandate:1", "weeks": "52"}, {"key": "<script>", "weeks": "2"}, {}):
         response = client.post(reverse("overview:signal_snooze"), data, follow=True)
-        assert "Kies hoe lang u het signaal opzij wilt leggen." in response.text
+        assert "Kies hoe lang je het signaal opzij wilt leggen." in response.text
     assert not SignalSnooze.objects.exists()
