@@ -93,3 +93,9 @@ def bootstrap_field(field: forms.BoundField):
         errors,
         help_text,
     )
+
+
+@register.filter
+def has_field_errors(form) -> bool:
+    """Whether any field (not the form as a whole) has an error to mark."""
+    return any(name != forms.forms.NON_FIELD_ERRORS for name in form.errors)

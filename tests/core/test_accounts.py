@@ -185,3 +185,10 @@ def test_profile_lists_my_schools_and_roles(login, teamlid, other_school):
     assert "CBS Andere School" in response.text
     assert "teamlid" in response.text
     assert "teacher leader" in response.text
+
+
+def test_a_wrong_password_says_so_once_and_marks_no_field(client, teamlid):
+    response = log_in(client, "teamlid", "wrong")
+    text = response.content.decode()
+    assert text.count("Voer een juiste gebruikersnaam en wachtwoord in") == 1
+    assert "Controleer de gemarkeerde velden" not in text
