@@ -13,7 +13,7 @@ output = subprocess.run(
 ).stdout
 counts = defaultdict(Counter)
 for line in output.splitlines():
-    match = re.match(r"\s*([\w.]+)\.x[_\w]+__mutmut_\d+: (.+)", line)
+    match = re.match(r"\s*([\w.]+)\.x[^:]*__mutmut_\d+: (.+)", line)
     if match:
         module, status = match.groups()
         counts[module][status.strip()] += 1
