@@ -49,7 +49,7 @@ def test_nobody_removes_themselves_or_the_last_schoolleider(login, school, schoo
     response = login(schoolleider).post(
         reverse("overview:member_remove", args=[own.pk]), follow=True
     )
-    assert "U kunt uzelf niet verwijderen" in response.text
+    assert "Je kunt jezelf niet verwijderen" in response.text
     assert Membership.objects.filter(pk=own.pk).exists()
 
     from tests.factories import member
