@@ -221,11 +221,13 @@ def load(base, path, cookie, *, connections, seconds):
 
 VOLATILE = re.compile(
     rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"|"x-csrftoken": "[^"]*"'
+    rb'|name="form_key" value="[^"]*"'
 )
 
 
 def same_answers(bases, pages) -> dict[str, bool]:
-    """Each page read from every server: the same page, but for per-request tokens."""
+    """Each page read from every server: the same page, but for per-request tokens (CSRF,
+    the CSP nonce, the key a new session form gets)."""
     import urllib.request
 
     result = {}
