@@ -90,3 +90,166 @@ def test_an_unknown_stage_is_refused_in_words(school, teacher_leader):
     innovation = make_innovation(school, teacher_leader)
     answer = refusal(innovation, MoveRequest(to_stage="nergens"), monitoring_count=0)
     assert answer == "Die fase bestaat niet."
+
+
+def said(points):
+    return [(p.kind, p.message, p.url, p.link_text, p.key) for p in points]
+
+
+@pytest.mark.parametrize(
+    ("used", "outside", "expected"),
+    [
+        (
+            0,
+            0,
+            [
+                (
+                    "time_behind",
+                    "Sanne Jansen gebruikt veel minder van de toegekende tijd dan het tempo "
+                    "van het schooljaar.",
+                    "Bekijk de tijd",
+                )
+            ],
+        ),
+        (
+            95,
+            0,
+            [
+                (
+                    "time_ahead",
+                    "Sanne Jansen gebruikt de toegekende tijd veel sneller dan het tempo van "
+                    "het schooljaar.",
+                    "Bekijk de tijd",
+                )
+            ],
+        ),
+        (
+            50,
+            20,
+            [
+                (
+                    "outside_time",
+                    "Sanne Jansen doet 40% van het werk buiten schooltijd.",
+                    "Bekijk de urenlijst",
+                )
+            ],
+        ),
+        (50, 0, []),
+    ],
+)
+def test_time_points_say_what_is_off_and_where_to_look(
+    school, teacher_leader, used, outside, expected
+):
+    role = make_role(school, teacher_leader)
+    points = role_attention(
+        role=role,
+        positioning=Positioning(mandate_agreed=True, announced=True),
+        facilitation=facilitation(allotted_hours=100, used_hours=used, outside_hours=outside),
+    )
+    url = reverse("leaders:role", args=[role.pk])
+    assert said(points) == [
+        (kind, message, url, link, f"{kind}:{role.pk}") for kind, message, link in expected
+    ]
+
+
+def an_innovation(**fields):
+    values = {
+        "pk": 5,
+        "title": "Leesgesprekken",
+        "stage": Stage.UITVOEREN,
+        "last_monitoring_on": None,
+        "borging_review_on": None,
+        "pulse_results": None,
+    }
+    return SimpleNamespace(**{**values, **fields})
+
+
+def innovation_points(school, innovation, days_in_stage=0):
+    from innovations.attention import innovation_attention
+
+    return said(
+        innovation_attention(
+            innovation=innovation,
+            days_in_stage=days_in_stage,
+            school=school,
+            today=timezone.localdate(),
+        )
+    )
+
+
+URL = "/innovations/5/"
+
+
+@pytest.mark.parametrize(("days", "shown"), [(42, False), (43, True)])
+def test_bijstellen_long_from_the_schools_weeks_on(school, days, shown):
+    points = innovation_points(school, an_innovation(stage=Stage.BIJSTELLEN), days)
+    expected = [
+        (
+            "bijstellen_long",
+            f"Leesgesprekken staat al {days} dagen in bijstellen.",
+            URL,
+            "Bepaal de volgende stap",
+            "bijstellen_long:5",
+        )
+    ]
+    assert points == (expected if shown else [])
+
+
+@pytest.mark.parametrize(("days_ago", "shown"), [(0, False), (1, True)])
+def test_a_borging_review_is_due_the_day_after_its_date(school, days_ago, shown):
+    day = timezone.localdate() - timedelta(days=days_ago)
+    points = innovation_points(school, an_innovation(stage=Stage.BORGEN, borging_review_on=day))
+    from django.utils.formats import date_format
+
+    expected = [
+        (
+            "borging_review",
+            f"De borging van Leesgesprekken had op {date_format(day)} geëvalueerd moeten worden.",
+            URL,
+            "Evalueer de borging",
+            "borging_review:5",
+        )
+    ]
+    assert points == (expected if shown else [])
+
+
+def test_monitoring_that_stopped_is_named_with_the_schools_weeks(school):
+    long_ago = timezone.localdate() - timedelta(weeks=7)
+    points = innovation_points(
+        school, an_innovation(stage=Stage.MONITOREN, last_monitoring_on=long_ago)
+    )
+    assert points == [
+        (
+            "monitoring_gap",
+            "Leesgesprekken staat in monitoren, maar er is al 6 weken niets gemonitord.",
+            URL,
+            "Monitoringsmoment toevoegen",
+            "monitoring_gap:5",
+        )
+    ]
+
+
+def test_a_quiet_plg_point_says_so_in_words(school):
+    today = timezone.localdate()
+    plg = SimpleNamespace(
+        pk=7,
+        name="PLG Lezen",
+        is_active=True,
+        last_session_on=today - timedelta(days=50),
+        created_at=timezone.now(),
+    )
+    assert said(plg_attention(plg=plg, school=school, today=today)) == [
+        (
+            "plg_quiet",
+            "PLG Lezen is al meer dan 6 weken niet bij elkaar geweest.",
+            "/plg/7/",
+            "Open de PLG",
+            "plg_quiet:7",
+        )
+    ]
+
+
+def test_moving_to_the_stage_it_is_in_is_refused_in_words(school, teacher_leader):
+    innovation = make_innovation(school, teacher_leader)
+    move = MoveRequest(to_stage=innovation.stage)
+    assert refusal(innovation, move, monitoring_count=0) == "De innovatie staat al in deze fase."
