@@ -253,3 +253,19 @@ def test_moving_to_the_stage_it_is_in_is_refused_in_words(school, teacher_leader
     innovation = make_innovation(school, teacher_leader)
     move = MoveRequest(to_stage=innovation.stage)
     assert refusal(innovation, move, monitoring_count=0) == "De innovatie staat al in deze fase."
+
+
+def test_low_readiness_names_the_averages_the_dutch_way(school):
+    results = {"answers": 5, "willen": 2.2, "kunnen": 3.4}
+    points = innovation_points(school, an_innovation(pulse_results=results))
+    assert points == [
+        (
+            "low_pulse",
+            "De veranderbereidheid van het team voor Leesgesprekken is laag "
+            "(willen 2,2, kunnen 3,4).",
+            URL,
+            "Praat over tempo en steun",
+            "low_pulse:5",
+        )
+    ]
+    assert innovation_points(school, an_innovation(pulse_results={"answers": 4})) == []
