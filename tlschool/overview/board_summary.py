@@ -7,7 +7,10 @@ writing the new ones one more, however many schools the board has."""
 from dataclasses import asdict, dataclass
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from tlschool.attention import Attention
 from tlschool.overview.health import school_health
@@ -79,3 +82,53 @@ def school_summaries(*, schools, year) -> list[SchoolSummary]:
         )
         kept.update({summary.school_id: summary for summary in fresh})
     return [kept[school.pk] for school in schools]
+
+
+def signals_html(summary: SchoolSummary, *, current_school_id: int, csrf_token: str):
+    """One school's signals for the board overview, written in Python: a board of 160 schools
+    shows well over a thousand, and the template engine took most of the page's time for them.
+    The markup is `overview/signals.html`'s (for board staff, who put nothing aside)."""
+    if not summary.signals:
+        return format_html(
+            '<p class="text-body-secondary">{}</p>',
+            _("No signals: nothing needs your attention right now."),
+        )
+    badge = _("attention")
+    if summary.school_id == current_school_id:
+        action = (
+            '<span class="d-flex gap-2 align-items-center flex-wrap"><a class="btn btn-sm '
+            'btn-outline-primary" href="{url}">{link_text}</a></span>'
+        )
+    else:
+        action = (
+            '<form method="post" action="{switch}"><input type="hidden" '
+            'name="csrfmiddlewaretoken" value="{token}"><input type="hidden" name="school" '
+            'value="{school}"><input type="hidden" name="next" value="{url}"><button '
+            'class="btn btn-sm btn-outline-primary" type="submit">{link_text}<span '
+            'class="visually-hidden"> ({name})</span></button></form>'
+        )
+    row = (
+        '<li class="list-group-item d-flex justify-content-between align-items-center flex-wrap '
+        'gap-2" data-signal="{kind}"><span><span class="badge badge-signal me-1">{badge}</span>'
+        "{message}</span>" + action + "</li>"
+    )
+    switch = reverse("school_switch")
+    items = format_html_join(
+        "",
+        row,
+        (
+            {
+                "kind": signal.kind,
+                "badge": badge,
+                "message": signal.message,
+                "url": signal.url,
+                "link_text": signal.link_text,
+                "switch": switch,
+                "token": csrf_token,
+                "school": summary.school_id,
+                "name": summary.name,
+            }
+            for signal in summary.signals
+        ),
+    )
+    return format_html('<ul class="list-group mb-3">{}</ul>', items)

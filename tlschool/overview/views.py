@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
@@ -91,7 +92,15 @@ def board_overview(request):
     schools = access.school.board.schools.all()
     context = {
         "board": access.school.board,
-        "summaries": board_summary.school_summaries(schools=schools, year=year),
+        "summaries": [
+            (
+                summary,
+                board_summary.signals_html(
+                    summary, current_school_id=access.school.pk, csrf_token=get_token(request)
+                ),
+            )
+            for summary in board_summary.school_summaries(schools=schools, year=year)
+        ],
         "year": year,
         "years": schooljaar_choices(),
     }
