@@ -109,3 +109,25 @@ def test_the_dashboard_is_kept_and_never_stale(
     assert "heeft geen afgesproken mandaat" not in dashboard()
     snoozing.snooze(school=school, key=f"announcement:{role.pk}", weeks=2, by=schoolleider)
     assert "1 signaal opzijgelegd" in dashboard()
+
+
+def test_the_board_overviews_switch_forms_carry_a_working_csrf_token(
+    school, other_school, board_staff, teacher_leader
+):
+    import re
+
+    from django.test import Client
+
+    other_school.board = school.board
+    other_school.save()  # "CBS Andere School" is the current school, so ours gets forms
+    role = make_role(school, teacher_leader)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(board_staff)
+    page = client.get(reverse("overview:board")).content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    role_url = reverse("leaders:role", args=[role.pk])
+    response = client.post(
+        reverse("school_switch"),
+        {"csrfmiddlewaretoken": token, "school": school.pk, "next": role_url},
+    )
+    assert response.status_code == 302 and response["Location"] == role_url
