@@ -14,7 +14,8 @@ pytestmark = pytest.mark.urls("bench.urls")
 
 
 def tables_read(captured) -> list[str]:
-    return [re.search(r'FROM "(\w+)"', query["sql"]).group(1) for query in captured]
+    """The table each query reads or writes (a kept summary is written with INSERT)."""
+    return [re.search(r'(?:FROM|INTO|UPDATE) "(\w+)"', query["sql"]).group(1) for query in captured]
 
 
 @pytest.fixture
