@@ -45,18 +45,23 @@ def test_every_text_field_of_every_model_has_a_bounded_length():
     assert not unbounded, f"text without a length limit: {unbounded}"
 
 
-def test_every_text_field_of_every_form_has_a_bounded_length():
-    unbounded = []
+def form_classes():
+    """Every form class the project defines."""
     for module_name in FORM_MODULES:
         module = importlib.import_module(module_name)
         for name, form_class in inspect.getmembers(module, inspect.isclass):
-            if not issubclass(form_class, forms.BaseForm) or form_class.__module__ != module_name:
-                continue
-            for field_name, field in form_class.base_fields.items():
-                if isinstance(field.widget, forms.PasswordInput):
-                    continue  # hashed, never shown or exported
-                if type(field) is forms.CharField and not field.max_length:
-                    unbounded.append(f"{name}.{field_name}")
+            if issubclass(form_class, forms.BaseForm) and form_class.__module__ == module_name:
+                yield name, form_class
+
+
+def test_every_text_field_of_every_form_has_a_bounded_length():
+    unbounded = []
+    for name, form_class in form_classes():
+        for field_name, field in form_class.base_fields.items():
+            if isinstance(field.widget, forms.PasswordInput):
+                continue  # hashed, never shown or exported
+            if type(field) is forms.CharField and not field.max_length:
+                unbounded.append(f"{name}.{field_name}")
     assert not unbounded, f"form text without a length limit: {unbounded}"
 
 
@@ -111,20 +116,16 @@ def test_every_date_field_has_the_range_a_school_would_use():
             )
             if is_date and not any(isinstance(v, SchoolDateRange) for v in field.validators):
                 unbounded.append(f"{model.__name__}.{field.name}")
-    for module_name in FORM_MODULES:
-        module = importlib.import_module(module_name)
-        for name, form_class in inspect.getmembers(module, inspect.isclass):
-            if not issubclass(form_class, forms.BaseForm) or form_class.__module__ != module_name:
+    for name, form_class in form_classes():
+        model = getattr(getattr(form_class, "_meta", None), "model", None)
+        for field_name, field in form_class.base_fields.items():
+            if not isinstance(field, forms.DateField):
                 continue
-            model = getattr(getattr(form_class, "_meta", None), "model", None)
-            for field_name, field in form_class.base_fields.items():
-                if not isinstance(field, forms.DateField):
-                    continue
-                checks = list(field.validators)
-                if model is not None and field_name in {f.name for f in model._meta.fields}:
-                    checks += model._meta.get_field(field_name).validators  # model validation
-                if not any(isinstance(v, SchoolDateRange) for v in checks):
-                    unbounded.append(f"{name}.{field_name}")
+            checks = list(field.validators)
+            if model is not None and field_name in {f.name for f in model._meta.fields}:
+                checks += model._meta.get_field(field_name).validators  # model validation
+            if not any(isinstance(v, SchoolDateRange) for v in checks):
+                unbounded.append(f"{name}.{field_name}")
     assert not unbounded, f"dates without a range: {unbounded}"
 
 

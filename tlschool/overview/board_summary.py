@@ -5,7 +5,6 @@ that changed since are worked out again, in one batch; reading the kept rows is 
 writing the new ones one more, however many schools the board has."""
 
 from dataclasses import asdict, dataclass
-from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -63,22 +62,10 @@ def school_summaries(*, schools, year) -> list[SchoolSummary]:
     missing = [school for school in schools if school.pk not in kept]
     if missing:
         fresh = [_summary(health) for health in school_health(schools=missing, year=year)]
-        KeptSummary.objects.filter(
-            school__in=missing, made_at__lt=timezone.now() - timedelta(days=2)
-        ).delete()
-        KeptSummary.objects.bulk_create(
-            [
-                KeptSummary(
-                    school_id=summary.school_id,
-                    key=key,
-                    version=version[summary.school_id],
-                    data=asdict(summary),
-                )
-                for summary in fresh
-            ],
-            update_conflicts=True,
-            unique_fields=["school", "key"],
-            update_fields=["version", "data", "made_at"],
+        KeptSummary.store(
+            schools=missing,
+            key=key,
+            data_by_school={summary.school_id: asdict(summary) for summary in fresh},
         )
         kept.update({summary.school_id: summary for summary in fresh})
     return [kept[school.pk] for school in schools]

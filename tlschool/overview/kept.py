@@ -5,7 +5,7 @@ figures the dashboard shows."""
 
 import pickle
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils import timezone, translation
 
@@ -79,18 +79,5 @@ def dashboard_health(*, school, year) -> SchoolHealth:
     if kept is not None and kept.version == school.data_version:
         return pickle.loads(kept.data)
     health = _plain(school_health(schools=[school], year=year)[0])
-    if kept is None:  # a new day or language: what was kept for older days goes
-        KeptHealth.objects.filter(
-            school=school, made_at__lt=timezone.now() - timedelta(days=2)
-        ).delete()
-    KeptHealth.objects.bulk_create(
-        [
-            KeptHealth(
-                school=school, key=key, version=school.data_version, data=pickle.dumps(health)
-            )
-        ],
-        update_conflicts=True,
-        unique_fields=["school", "key"],
-        update_fields=["version", "data", "made_at"],
-    )
+    KeptHealth.store(schools=[school], key=key, data_by_school={school.pk: pickle.dumps(health)})
     return health

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tlschool.schools.models import PLANNED_DATE, School
@@ -26,38 +29,54 @@ class SignalSnooze(models.Model):
         return f"{self.school} {self.key} until {self.until}"
 
 
-class KeptSummary(models.Model):
-    """A school's row of the board overview, kept for the data version it was made from
-    (tlschool/overview/board_summary.py). A row of an older version is never read."""
+class KeptFigures(models.Model):
+    """Figures worked out for a school, kept for the data version they were made from; a row
+    of an older version is never read (tlschool/schools/versions.py raises the version)."""
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=60)  # schooljaar, day and language it was made for
+    key = models.CharField(max_length=60)  # schooljaar, day and language they were made for
     version = models.PositiveBigIntegerField()
-    data = models.JSONField()
     made_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{type(self).__name__} {self.school_id} {self.key} v{self.version}"
+
+    @classmethod
+    def store(cls, *, schools: list, key: str, data_by_school: dict) -> None:
+        """Keep new figures in one query; first drop what was kept more than two days ago."""
+        cls.objects.filter(
+            school__in=schools, made_at__lt=timezone.now() - timedelta(days=2)
+        ).delete()
+        cls.objects.bulk_create(
+            [
+                cls(school_id=school.pk, key=key, version=school.data_version, data=data)
+                for school in schools
+                for data in [data_by_school[school.pk]]
+            ],
+            update_conflicts=True,
+            unique_fields=["school", "key"],
+            update_fields=["version", "data", "made_at"],
+        )
+
+
+class KeptSummary(KeptFigures):
+    """A school's row of the board overview (tlschool/overview/board_summary.py)."""
+
+    data = models.JSONField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["school", "key"], name="one_summary_per_key")
         ]
 
-    def __str__(self):
-        return f"summary {self.school_id} {self.key} v{self.version}"
 
+class KeptHealth(KeptFigures):
+    """A school's dashboard figures as plain values, no model rows (tlschool/overview/kept.py)."""
 
-class KeptHealth(models.Model):
-    """A school's dashboard figures, kept for the data version they were made from
-    (tlschool/overview/kept.py): plain values only, no model rows. Never read at another
-    version."""
-
-    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=60)
-    version = models.PositiveBigIntegerField()
     data = models.BinaryField()
-    made_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["school", "key"], name="one_health_per_key")]
-
-    def __str__(self):
-        return f"health {self.school_id} {self.key} v{self.version}"
