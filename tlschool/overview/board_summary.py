@@ -7,7 +7,6 @@ writing the new ones one more, however many schools the board has."""
 from dataclasses import asdict, dataclass
 
 from django.urls import reverse
-from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
@@ -32,11 +31,6 @@ class SchoolSummary:
         return cls(**{**data, "signals": tuple(Attention(**s) for s in data["signals"])})
 
 
-def _key(year) -> str:
-    day = timezone.localdate().isoformat()
-    return f"{year.label}:{day}:{translation.get_language() or 'nl'}"
-
-
 def _summary(health) -> SchoolSummary:
     return SchoolSummary(
         school_id=health.school.pk,
@@ -52,12 +46,10 @@ def _summary(health) -> SchoolSummary:
 
 def school_summaries(*, schools, year) -> list[SchoolSummary]:
     schools = list(schools)
-    key = _key(year)
-    version = {school.pk: school.data_version for school in schools}
+    key = KeptSummary.key_for(year)
     kept = {
-        row.school_id: SchoolSummary.from_data(row.data)
-        for row in KeptSummary.objects.filter(school__in=schools, key=key)
-        if row.version == version[row.school_id]
+        school_id: SchoolSummary.from_data(data)
+        for school_id, data in KeptSummary.current(schools=schools, key=key).items()
     }
     missing = [school for school in schools if school.pk not in kept]
     if missing:

@@ -7,8 +7,6 @@ import pickle
 from dataclasses import dataclass, replace
 from datetime import date
 
-from django.utils import timezone, translation
-
 from tlschool.overview.health import InnovationRow, RoleRow, SchoolHealth, school_health
 from tlschool.overview.models import KeptHealth
 
@@ -68,16 +66,12 @@ def _plain(health: SchoolHealth) -> SchoolHealth:
     )
 
 
-def _key(year) -> str:
-    return f"{year.label}:{timezone.localdate().isoformat()}:{translation.get_language() or 'nl'}"
-
-
 def dashboard_health(*, school, year) -> SchoolHealth:
     """The school's health as the dashboard shows it; worked out only when the school changed."""
-    key = _key(year)
-    kept = KeptHealth.objects.filter(school=school, key=key).first()
-    if kept is not None and kept.version == school.data_version:
-        return pickle.loads(kept.data)
+    key = KeptHealth.key_for(year)
+    kept = KeptHealth.current(schools=[school], key=key)
+    if school.pk in kept:
+        return pickle.loads(kept[school.pk])
     health = _plain(school_health(schools=[school], year=year)[0])
     KeptHealth.store(schools=[school], key=key, data_by_school={school.pk: pickle.dumps(health)})
     return health

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from tlschool.schools.models import PLANNED_DATE, School
@@ -43,6 +43,22 @@ class KeptFigures(models.Model):
 
     def __str__(self):
         return f"{type(self).__name__} {self.school_id} {self.key} v{self.version}"
+
+    @staticmethod
+    def key_for(year) -> str:
+        """What kept figures depend on besides the data: schooljaar, day and language."""
+        language = translation.get_language() or "nl"
+        return f"{year.label}:{timezone.localdate().isoformat()}:{language}"
+
+    @classmethod
+    def current(cls, *, schools: list, key: str) -> dict:
+        """{school id: kept data} for the schools whose figures are of their present version."""
+        version = {school.pk: school.data_version for school in schools}
+        return {
+            row.school_id: row.data
+            for row in cls.objects.filter(school__in=schools, key=key)
+            if row.version == version[row.school_id]
+        }
 
     @classmethod
     def store(cls, *, schools: list, key: str, data_by_school: dict) -> None:

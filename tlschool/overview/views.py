@@ -90,13 +90,14 @@ def board_overview(request):
     require(access.board_staff)
     year = Schooljaar.from_request(request)
     schools = access.school.board.schools.all()
+    token = get_token(request)
     context = {
         "board": access.school.board,
         "summaries": [
             (
                 summary,
                 board_summary.signals_html(
-                    summary, current_school_id=access.school.pk, csrf_token=get_token(request)
+                    summary, current_school_id=access.school.pk, csrf_token=token
                 ),
             )
             for summary in board_summary.school_summaries(schools=schools, year=year)
