@@ -1,6 +1,6 @@
 """What the innovations app holds about a person, for inzage, vergeten and bewaartermijnen."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from innovations.models import (
     Adjustment,
@@ -11,6 +11,7 @@ from innovations.models import (
     StageChange,
     SuccessCriterion,
 )
+from tlschool.privacy.models import months_before
 
 # Free text that may name a colleague, for replacing a forgotten person's name.
 TEXT_FIELDS = [
@@ -78,7 +79,7 @@ def evidence_files_remove(entries) -> int:
 
 def retention_due(*, school, retention, today: date):
     """Monitoring entries whose evidence file is older than the school keeps it."""
-    cutoff = today - timedelta(days=round(retention.evidence_months * 30.44))
     return MonitoringEntry.objects.filter(
-        innovation__school=school, created_at__date__lt=cutoff
+        innovation__school=school,
+        created_at__date__lt=months_before(today, retention.evidence_months),
     ).exclude(evidence_file="")

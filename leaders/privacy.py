@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from leaders.models import (
     Announcement,
@@ -13,6 +14,7 @@ from leaders.models import (
     TeacherLeaderRole,
     TimeEntry,
 )
+from tlschool.privacy.models import months_before
 from tlschool.schools.schooljaar import Schooljaar
 
 # Free text that may name a colleague, for replacing a forgotten person's name.
@@ -118,13 +120,21 @@ def person_data(*, school, person) -> dict:
     }
 
 
+def private_data(*, school, person) -> dict:
+    """{what: rows} of a person's private data, which goes when they are forgotten: dialogue
+    notes about them, self-assessments, time log, scholing. The roles and mandates stay with
+    the school's record under the new name. The erasure page counts these same rows."""
+    return {
+        _("dialogue notes"): DialogueNote.objects.filter(school=school, person=person),
+        _("self-assessments"): SelfAssessment.objects.filter(school=school, person=person),
+        _("time log lines"): TimeEntry.objects.filter(role__school=school, role__person=person),
+        _("courses (scholing)"): Course.objects.filter(school=school, person=person),
+    }
+
+
 def person_erase(*, school, person) -> None:
-    """Private data goes: dialogue notes about them, self-assessments, time log, scholing.
-    The roles and mandates stay with the school's record under the new name."""
-    DialogueNote.objects.filter(school=school, person=person).delete()
-    SelfAssessment.objects.filter(school=school, person=person).delete()
-    TimeEntry.objects.filter(role__school=school, role__person=person).delete()
-    Course.objects.filter(school=school, person=person).delete()
+    for rows in private_data(school=school, person=person).values():
+        rows.delete()
 
 
 def retention_due(*, school, retention, today: date) -> list:
@@ -138,7 +148,7 @@ def retention_due(*, school, retention, today: date) -> list:
     done_people = [
         row["person"]
         for row in role_ends
-        if _months_between(Schooljaar(row["last"]).end, today) >= months
+        if Schooljaar(row["last"]).end <= months_before(today, months)
     ]
     cutoff_year = _last_schooljaar_past(today, retention.time_log_months)
     return [
@@ -159,14 +169,10 @@ def retention_due(*, school, retention, today: date) -> list:
     ]
 
 
-def _months_between(start: date, end: date) -> int:
-    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
-
-
 def _last_schooljaar_past(today: date, months: int):
     """The newest schooljaar that ended at least `months` months ago (None: not yet any)."""
     year = Schooljaar.containing(today)
-    while _months_between(year.end, today) < months:
+    while year.end > months_before(today, months):
         year = year.previous()
         if year.start_year < 2000:
             return None

@@ -6,7 +6,7 @@ import json
 import uuid
 import zipfile
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -25,7 +25,14 @@ from leaders import privacy as leader_privacy
 from plg import privacy as plg_privacy
 from tlschool.accounts.models import LoginFailure
 from tlschool.privacy.access import access_record, accesses_to
-from tlschool.privacy.models import AccessKind, AccessLog, Departure, Erasure, Retention
+from tlschool.privacy.models import (
+    AccessKind,
+    AccessLog,
+    Departure,
+    Erasure,
+    Retention,
+    months_before,
+)
 from tlschool.schools.models import Ambition, BoardStaff, Invitation, Membership
 from tlschool.schools.versions import school_changed
 
@@ -187,7 +194,7 @@ class ErasurePlan:
 
 
 def erasure_plan(*, school, person) -> ErasurePlan:
-    departure = Departure.objects.filter(school=school, person=person, erased_at=None).first()
+    departure = Departure.objects.not_forgotten(school).filter(person=person).first()
     if departure is None or Membership.objects.filter(school=school, user=person).exists():
         raise ErasureRefused(_("Only a colleague who left this school can be forgotten here."))
     if (
@@ -200,17 +207,12 @@ def erasure_plan(*, school, person) -> ErasurePlan:
                 "stays. Ask the board's privacy officer."
             )
         )
-    due = leader_privacy.person_data(school=school, person=person)
     return ErasurePlan(
         person=person,
         departure=departure,
         private_counts={
-            _("dialogue notes"): len(
-                [n for n in due["dialogue_notes"] if n["about"] == str(person)]
-            ),
-            _("self-assessments"): len(due["self_assessments"]),
-            _("time log lines"): sum(len(role["time_log"]) for role in due["roles"]),
-            _("courses (scholing)"): len(due["scholing"]),
+            what: rows.count()
+            for what, rows in leader_privacy.private_data(school=school, person=person).items()
         },
         evidence_files=list(innovation_privacy.evidence_of(school=school, person=person)),
         pseudonym=_pseudonym(school),
@@ -285,15 +287,10 @@ class RetentionStep:
     apply: object  # a function that does it and returns how many went
 
 
-def retention_for(school) -> Retention:
-    retention, _created = Retention.objects.get_or_create(school=school)
-    return retention
-
-
 def retention_plan(*, school, today: date | None = None) -> list[RetentionStep]:
     """Every kind of data past the school's retention period, and how to remove it."""
     today = today or timezone.localdate()
-    retention = retention_for(school)
+    retention = Retention.for_school(school)
     steps = []
     for kind, queryset in leader_privacy.retention_due(
         school=school, retention=retention, today=today
@@ -307,8 +304,9 @@ def retention_plan(*, school, today: date | None = None) -> list[RetentionStep]:
             lambda qs=evidence: innovation_privacy.evidence_files_remove(list(qs)),
         )
     )
-    left_before = timezone.now() - timedelta(days=round(retention.former_member_months * 30.44))
-    former = Departure.objects.filter(school=school, erased_at=None, left_at__lt=left_before)
+    former = Departure.objects.not_forgotten(school).filter(
+        left_at__date__lt=months_before(today, retention.former_member_months)
+    )
     steps.append(
         RetentionStep(
             "former colleagues anonymised",
@@ -316,8 +314,9 @@ def retention_plan(*, school, today: date | None = None) -> list[RetentionStep]:
             lambda qs=former: _erase_all(school, qs),
         )
     )
-    log_before = timezone.now() - timedelta(days=round(retention.access_log_months * 30.44))
-    old_log = AccessLog.objects.filter(school=school, at__lt=log_before)
+    old_log = AccessLog.objects.filter(
+        school=school, at__date__lt=months_before(today, retention.access_log_months)
+    )
     steps.append(
         RetentionStep(
             "access log lines deleted", old_log.count(), lambda qs=old_log: qs.delete()[0]

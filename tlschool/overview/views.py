@@ -380,7 +380,7 @@ def _person_of_school(access, pk):
 
 
 def _departed(school):
-    return Departure.objects.filter(school=school, erased_at=None).values("person")
+    return Departure.objects.not_forgotten(school).values("person")
 
 
 @school_required
@@ -399,21 +399,21 @@ def person_erase(request, pk):
     require(access.can_manage_school)
     person = _person_of_school(access, pk)
     try:
-        plan = person_data.erasure_plan(school=access.school, person=person)
-    except person_data.ErasureRefused as error:
-        messages.error(request, str(error))
-        return redirect("team")
-    if request.method == "POST":
+        if request.method != "POST":
+            plan = person_data.erasure_plan(school=access.school, person=person)
+            return render(request, "overview/person_erase.html", {"plan": plan})
         pseudonym = person_data.person_erase(
             school=access.school,
             person=person,
             by=request.user,
             remove_files=request.POST.get("remove_files") == "on",
         )
-        messages.success(
-            request,
-            _("The colleague was forgotten; the school's records now say %(name)s.")
-            % {"name": pseudonym},
-        )
+    except person_data.ErasureRefused as error:
+        messages.error(request, str(error))
         return redirect("team")
-    return render(request, "overview/person_erase.html", {"plan": plan})
+    messages.success(
+        request,
+        _("The colleague was forgotten; the school's records now say %(name)s.")
+        % {"name": pseudonym},
+    )
+    return redirect("team")

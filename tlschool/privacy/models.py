@@ -1,6 +1,9 @@
 """What the AVG asks of the school's records: who looked at private data, how long each kind
 of data is kept, and who left and was forgotten."""
 
+import calendar
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -56,6 +59,13 @@ def months(default: int, label, help_text=""):
     )
 
 
+def months_before(day: date, months: int) -> date:
+    """The same day `months` calendar months earlier (the month's last day if it is shorter):
+    how every retention period in months is counted."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
 class Retention(models.Model):
     """How long the school keeps each kind of data (bewaartermijnen), in months.
     `python manage.py apply_retention` applies them every day."""
@@ -86,6 +96,18 @@ class Retention(models.Model):
     def __str__(self):
         return f"retention {self.school}"
 
+    @classmethod
+    def for_school(cls, school) -> "Retention":
+        """The school's periods; the defaults until the schoolleider changes them."""
+        retention, _created = cls.objects.get_or_create(school=school)
+        return retention
+
+
+class DepartureQuerySet(models.QuerySet):
+    def not_forgotten(self, school):
+        """Colleagues who left this school and are not forgotten (yet)."""
+        return self.filter(school=school, erased_at=None)
+
 
 class Departure(models.Model):
     """A colleague left the school on a date: what retention counts from."""
@@ -94,6 +116,8 @@ class Departure(models.Model):
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     left_at = models.DateTimeField()
     erased_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DepartureQuerySet.as_manager()
 
     class Meta:
         constraints = [

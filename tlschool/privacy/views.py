@@ -12,15 +12,10 @@ from tlschool.schools.decorators import school_required
 from tlschool.schools.responses import posted
 
 
-def _retention(school) -> Retention:
-    retention, _created = Retention.objects.get_or_create(school=school)
-    return retention
-
-
 @school_required
 def privacy_page(request):
     """For everyone in the school: what is kept, why, who sees it, how long, and your rights."""
-    context = {"processings": processings(_retention(request.access.school))}
+    context = {"processings": processings(Retention.for_school(request.access.school))}
     return render(request, "privacy/privacy.html", context)
 
 
@@ -41,7 +36,7 @@ def school_access_log(request):
 @school_required
 def retention_settings(request):
     require(request.access.can_manage_school)
-    form = RetentionForm(posted(request), instance=_retention(request.access.school))
+    form = RetentionForm(posted(request), instance=Retention.for_school(request.access.school))
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The retention periods were saved."))
@@ -57,7 +52,7 @@ def register_csv(request):
     require(request.access.can_see_overview)
     rows = [
         (p.what, p.data, p.why, p.who_sees, p.kept, request.access.school.name)
-        for p in processings(_retention(request.access.school))
+        for p in processings(Retention.for_school(request.access.school))
     ]
     header = [
         _("Processing"),

@@ -93,9 +93,9 @@ def team(request):
         "form": form,
         "members": _team_members(request.access),
         "invitations": scoped(Invitation.objects.all(), request.access),
-        "departures": Departure.objects.filter(
-            school=request.access.school, erased_at=None
-        ).select_related("person"),
+        "departures": Departure.objects.not_forgotten(request.access.school).select_related(
+            "person"
+        ),
         "role_choices": Role.choices,
     }
     return render_page(
