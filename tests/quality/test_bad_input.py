@@ -31,6 +31,7 @@ from leaders.forms import (
 )
 from plg.forms import AgreementRowForm, PLGForm, ReflectionForm, SessionForm
 from tlschool.overview.snoozing import SnoozeForm
+from tlschool.privacy.forms import RetentionForm
 from tlschool.schools.forms import (
     AmbitionForm,
     MemberAddForm,
@@ -99,6 +100,8 @@ TARGETS = [
     ("innovations:slowdown", "teacher_leader", field_names(SlowdownForm)),
     ("innovations:pulse_answer", "teamlid", field_names(PulseAnswerForm)),
     ("overview:signal_snooze", "schoolleider", field_names(SnoozeForm)),
+    ("privacy:retention", "schoolleider", field_names(RetentionForm)),
+    ("overview:person_erase", "schoolleider", ["remove_files"]),
 ]
 # The other plan forms share the view of "innovations:plan".
 assert BorgingPlanForm.prefix and ApproachForm.prefix

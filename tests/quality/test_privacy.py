@@ -187,3 +187,45 @@ def test_the_evidence_a_person_added_is_in_their_download(world, client_for, tea
     files = unzip(client_for(teacher_leader).get(reverse("overview:my_data")))
     evidence = [name for name in files if name.startswith("bewijs/")]
     assert len(evidence) == 1 and files[evidence[0]] == "%PDF-1.4 bewijs"
+
+
+def test_the_new_pages_keep_their_number_of_queries_as_data_grows(
+    world, client_for, schoolleider, teacher_leader
+):
+    """History, access log and privacy pages read the same number of queries for a short and
+    a long history."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    reader = client_for(schoolleider)
+    pages = [
+        reverse("team_history"),
+        reverse("leaders:history", args=[world.role.pk]),
+        reverse("privacy:school_access"),
+        reverse("privacy:page"),
+        reverse("privacy:retention"),
+        reverse("invitations"),
+    ]
+
+    def counts():
+        result = []
+        for page in pages:
+            with CaptureQueriesContext(connection) as queries:
+                assert reader.get(page).status_code == 200, page
+            result.append(len(queries))
+        return result
+
+    counts()  # the first visit makes the school's retention row with its defaults
+    before = counts()
+    membership = Membership.objects.get(user=world.membership.user)
+    for role in ("teacher_leader", "teamlid") * 5:
+        school_services.member_set_role(membership=membership, role=role)
+    for _look in range(10):
+        reader.get(reverse("leaders:role", args=[world.role.pk]))
+    from leaders import services as leader_services
+
+    for number in range(5):
+        leader_services.mandate_item_add(
+            role=world.role, kind="authority", description=f"punt {number}", decision="alone"
+        )
+    assert counts() == before
