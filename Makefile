@@ -14,10 +14,12 @@ run: setup
 	DEBUG=true $(PY) manage.py seed_demo
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
-# Debian's chromium for the browser tests, gettext for the translation check.
+# Debian's chromium for the browser tests, gettext for the translation check, Node.js for the
+# OpenID Connect provider the sign-in tests run (tests/oidc, installed from its lock file).
 browser-deps:
-	@command -v chromium >/dev/null && command -v xgettext >/dev/null || \
-		($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext)
+	@command -v chromium >/dev/null && command -v xgettext >/dev/null && command -v npm >/dev/null || \
+		($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext $$(command -v npm >/dev/null || echo nodejs npm))
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
 
 test: setup browser-deps
 	bash scripts/ensure_postgres.sh

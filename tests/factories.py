@@ -57,8 +57,10 @@ class AmbitionFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Ambitie {n}")
 
 
-def member(school, role, username, full_name=None):
-    user = UserFactory(username=username, full_name=full_name or username.replace("_", " ").title())
+def member(school, role, username, full_name=None, **fields):
+    user = UserFactory(
+        username=username, full_name=full_name or username.replace("_", " ").title(), **fields
+    )
     MembershipFactory(user=user, school=school, role=role)
     return user
 

@@ -35,6 +35,11 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "tlschool.accounts",
     "tlschool.schools",
     "tlschool.privacy",
@@ -54,7 +59,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "tlschool.accounts.middleware.IdleTimeoutMiddleware",
+    "tlschool.accounts.middleware.ProviderSessionMiddleware",
+    "tlschool.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -117,6 +125,38 @@ LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
 # Behind a proxy: the request header with the client's address, e.g. HTTP_X_FORWARDED_FOR
 # (its last entry, the one the proxy added, is used). Empty: REMOTE_ADDR.
 LOGIN_CLIENT_IP_HEADER = env_str("LOGIN_CLIENT_IP_HEADER", "")
+
+# Sign-in through a board's own provider and the second step (django-allauth; the rules are in
+# tlschool/accounts/signin.py). Nobody signs up: schools add and invite their people.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+ACCOUNT_ADAPTER = "tlschool.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "tlschool.accounts.adapters.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_USER_DISPLAY = str
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+# Sign-in buttons are links: a form posting to our own address and redirected on to the
+# provider would be stopped by the CSP's form-action.
+SOCIALACCOUNT_LOGIN_ON_GET = True
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("SOCIALACCOUNT_REQUESTS_TIMEOUT", 10)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env_str("MFA_TOTP_ISSUER", "tlschool")
+MFA_RECOVERY_CODE_COUNT = 10
+# A session opened through a provider is sent back to it after this many hours, so an account
+# the school switched off opens no session for longer than that (the idle timeout still holds).
+PROVIDER_SESSION_HOURS = env_int("PROVIDER_SESSION_HOURS", 10)
+
+# allauth's rate limits (second-step codes) count in a cache: the database's, so every app
+# server counts the same.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "tlschool_cache",
+    }
+}
 
 # A session ends after this many minutes without a request, and after two weeks in any case.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 8 * 60)

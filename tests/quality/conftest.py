@@ -11,6 +11,7 @@ from innovations import services as innovation_services
 from leaders import services as leader_services
 from leaders.models import Course
 from tests.factories import log_session, make_innovation, make_plg, make_role, member
+from tlschool.accounts.models import IdentityProvider
 from tlschool.schools import services as school_services
 from tlschool.schools.models import Membership
 
@@ -41,6 +42,7 @@ class World:
     ambition: object
     invitation: object
     former: object
+    provider: object
 
 
 @pytest.fixture
@@ -118,5 +120,14 @@ def world(
         invitation=school_services.member_invite(
             school=school, full_name="Peter", email=other_school_leader.email, role="teamlid"
         )[0],
+        provider=IdentityProvider.objects.create(
+            board=school.board,
+            kind=IdentityProvider.Kind.OIDC,
+            label=f"Schoolaccount {MARKER}",
+            issuer="http://127.0.0.1:9/",
+            client_id="tlschool",
+            client_secret="s3cret",
+            email_domains="regenboog.nl",
+        ),
         course=Course.objects.create(school=school, person=teacher_leader, name=f"Cursus {MARKER}"),
     )

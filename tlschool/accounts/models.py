@@ -32,3 +32,75 @@ class LoginFailure(models.Model):
 
     def __str__(self):
         return f"{self.username} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class IdentityProvider(models.Model):
+    """A board's own sign-in service (OpenID Connect): its people sign in with the account the
+    school already gave them. Who may enter is decided here, never at the provider alone."""
+
+    class Kind(models.TextChoices):
+        ENTRA = "entra", "Microsoft Entra ID"
+        GOOGLE = "google", "Google Workspace"
+        ENTREE = "entree", "Entree Federatie"
+        OIDC = "oidc", _("Other OpenID Connect provider")
+
+    board = models.ForeignKey(
+        "schools.Board", on_delete=models.CASCADE, related_name="identity_providers"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    label = models.CharField(
+        _("button text"),
+        max_length=80,
+        help_text=_("What the sign-in button says, for example 'Microsoft-account van De Boog'."),
+    )
+    issuer = models.URLField(
+        _("issuer URL"),
+        max_length=300,
+        help_text=_("Filled in for Microsoft and Google; for others, from the provider's set-up."),
+    )
+    client_id = models.CharField(_("client ID"), max_length=300)
+    client_secret = models.CharField(_("client secret"), max_length=500)
+    allowed = models.TextField(
+        _("allowed tenants, domains or BRIN codes"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "One per line. Microsoft: the tenant IDs of the board; Google: the Workspace "
+            "domains; Entree: the BRIN codes of the board's schools."
+        ),
+    )
+    email_domains = models.CharField(
+        _("e-mail domains"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The domains of the board's e-mail addresses, separated by commas: whoever types "
+            "such an address on the sign-in page sees this button."
+        ),
+    )
+    is_enabled = models.BooleanField(_("in use"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["board", "label"]
+
+    def __str__(self):
+        return f"{self.label} ({self.get_kind_display()})"
+
+    @property
+    def provider_id(self) -> str:
+        """How allauth names this provider in its URLs and linked accounts."""
+        return f"idp{self.pk}"
+
+    @property
+    def allowed_values(self) -> set[str]:
+        return {line.strip().casefold() for line in self.allowed.splitlines() if line.strip()}
+
+    @property
+    def domains(self) -> set[str]:
+        return {
+            part.strip().lstrip("@").casefold()
+            for part in self.email_domains.split(",")
+            if part.strip()
+        }

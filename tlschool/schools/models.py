@@ -70,6 +70,22 @@ class Board(TimeStampedModel):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(unique=True)
+    # Sign-in rules of the board (tlschool/accounts/signin.py).
+    password_sign_in = models.BooleanField(
+        _("people may sign in with a password"),
+        default=True,
+        help_text=_(
+            "Switch off once everyone signs in with the school's own account: a password, "
+            "even the right one, then opens nothing of this board."
+        ),
+    )
+    two_factor_for_leaders = models.BooleanField(
+        _("schoolleiders and board staff need a second step"),
+        default=True,
+        help_text=_(
+            "Who signs in with a password then also types a code from an authenticator app."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
