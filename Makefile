@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup browser-deps lint bench mutation
+.PHONY: run test setup browser-deps lint bench mutation demo-provider
 
 setup:
 	bash scripts/setup.sh
@@ -13,6 +13,11 @@ run: setup
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py seed_demo
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+# The demo board's "Microsoft-account (demo)" button: a real OpenID Connect provider on this
+# machine (port 9400), with the demo people of tests/oidc/demo.json. Beside `make run`.
+demo-provider:
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error && node provider.mjs demo.json 9400
 
 # Debian's chromium for the browser tests, gettext for the translation check, Node.js for the
 # OpenID Connect provider the sign-in tests run (tests/oidc, installed from its lock file).

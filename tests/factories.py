@@ -21,6 +21,9 @@ class BoardFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Stichting {n}")
     slug = factory.Sequence(lambda n: f"board-{n}")
+    # Off in tests that are not about it (they sign schoolleiders in with a password only);
+    # tests/signin switch it on. The model's default, for real boards, is on.
+    two_factor_for_leaders = False
 
 
 class SchoolFactory(factory.django.DjangoModelFactory):

@@ -30,6 +30,7 @@ from leaders.forms import (
     TimeEntryForm,
 )
 from plg.forms import AgreementRowForm, PLGForm, ReflectionForm, SessionForm
+from tlschool.accounts.forms import BoardSignInForm, IdentityProviderForm
 from tlschool.overview.snoozing import SnoozeForm
 from tlschool.privacy.forms import RetentionForm
 from tlschool.schools.forms import (
@@ -102,6 +103,10 @@ TARGETS = [
     ("overview:signal_snooze", "schoolleider", field_names(SnoozeForm)),
     ("privacy:retention", "schoolleider", field_names(RetentionForm)),
     ("overview:person_erase", "schoolleider", ["remove_files"]),
+    ("login", "teamlid", ["username", "password", "end_at_browser_close", "find_account", "next"]),
+    ("sign_in_settings", "schoolleider", field_names(BoardSignInForm)),
+    ("identity_provider_add", "schoolleider", field_names(IdentityProviderForm)),
+    ("identity_provider_edit", "board_staff", field_names(IdentityProviderForm)),
 ]
 # The other plan forms share the view of "innovations:plan".
 assert BorgingPlanForm.prefix and ApproachForm.prefix

@@ -229,3 +229,34 @@ def test_the_new_pages_keep_their_number_of_queries_as_data_grows(
             role=world.role, kind="authority", description=f"punt {number}", decision="alone"
         )
     assert counts() == before
+
+
+def test_signing_in_is_in_the_download_without_secrets_and_goes_with_erasure(
+    world, client_for, schoolleider, teamlid
+):
+    from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount
+
+    SocialAccount.objects.create(
+        user=teamlid,
+        provider=world.provider.provider_id,
+        uid="oid-thomas",
+        extra_data={"oid": "oid-thomas", "tid": "tenant-a"},
+    )
+    Authenticator.objects.create(
+        user=teamlid, type=Authenticator.Type.TOTP, data={"secret": "GEHEIMGEHEIMGEHEIM"}
+    )
+    files = unzip(client_for(teamlid).get(reverse("overview:my_data")))
+    sign_in = json.loads(files["gegevens.json"])["sign_in"]
+    assert sign_in["linked_accounts"][0]["identifier"] == "oid-thomas"
+    assert sign_in["linked_accounts"][0]["kept_of_the_answer"] == {
+        "oid": "oid-thomas",
+        "tid": "tenant-a",
+    }
+    assert sign_in["second_step"] == ["authenticator-app"]
+    assert "GEHEIMGEHEIMGEHEIM" not in files["gegevens.json"] + files["gegevens.html"]
+
+    school_services.member_remove(membership=Membership.objects.get(user=teamlid), by=schoolleider)
+    client_for(schoolleider).post(reverse("overview:person_erase", args=[teamlid.pk]))
+    assert not SocialAccount.objects.filter(user=teamlid).exists()
+    assert not Authenticator.objects.filter(user=teamlid).exists()

@@ -5,7 +5,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.urls import reverse
 
 from tests.factories import UserFactory, member
-from tests.signin.conftest import provider_sign_in
+from tests.oidc.fixtures import provider_sign_in
 from tlschool.schools import services as school_services
 from tlschool.schools.models import Membership
 

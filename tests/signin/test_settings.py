@@ -4,7 +4,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.urls import reverse
 
 from tests.oidc import CLIENT_ID, CLIENT_SECRET
-from tests.signin.conftest import back_from_provider
+from tests.oidc.fixtures import back_from_provider
 from tlschool.accounts.models import IdentityProvider
 
 

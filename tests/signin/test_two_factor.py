@@ -108,3 +108,15 @@ def test_the_login_page_offers_the_board_buttons_by_domain_and_never_by_account(
     # The board's own sign-in address shows its buttons at once.
     board_page = client.get(reverse("login_board", kwargs={"board": school.board.slug}))
     assert "Microsoft-account" in board_page.content.decode()
+
+
+def test_guessing_codes_stops_after_five_tries_even_for_the_right_one(client, schoolleider):
+    password_log_in(client, "schoolleider")
+    secret = activate_totp(client)
+    client.logout()
+    password_log_in(client, "schoolleider")
+    for guess in ("111111", "222222", "333333", "444444", "555555"):
+        assert client.post(reverse("mfa_authenticate"), {"code": guess}).status_code == 200
+    response = client.post(reverse("mfa_authenticate"), {"code": pyotp.TOTP(secret).now()})
+    assert response.status_code == 200 and response.context["form"].errors
+    assert client.get(reverse("overview:dashboard")).status_code == 302

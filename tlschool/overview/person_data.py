@@ -8,6 +8,8 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date
 
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import F, Value
@@ -61,6 +63,9 @@ SECTION_LABELS = {
     "innovations": gettext_lazy("innovations"),
     "innovations_owned": gettext_lazy("innovations owned"),
     "monitoring_added": gettext_lazy("monitoring added"),
+    "sign_in": gettext_lazy("signing in"),
+    "linked_accounts": gettext_lazy("linked school accounts"),
+    "second_step": gettext_lazy("second step at sign-in"),
     "history_lines_by_them": gettext_lazy("changes made"),
     "access_log_of_their_private_data": gettext_lazy("who looked at private data"),
     "not_included": gettext_lazy("not included"),
@@ -95,6 +100,7 @@ def person_export(*, school, person, by) -> bytes:
             {"school": m.school.name, "role": m.get_role_display()}
             for m in Membership.objects.filter(user=person).select_related("school")
         ],
+        "sign_in": sign_in_data(person),
         "leaders": leader_privacy.person_data(school=school, person=person),
         "plg": plg_privacy.person_data(school=school, person=person),
         "innovations": innovation_privacy.person_data(school=school, person=person),
@@ -193,6 +199,33 @@ class ErasurePlan:
     pseudonym: str
 
 
+SECOND_STEP_LABELS = {
+    Authenticator.Type.TOTP: gettext_lazy("authenticator app"),
+    Authenticator.Type.RECOVERY_CODES: gettext_lazy("recovery codes"),
+}
+
+
+def sign_in_data(person) -> dict:
+    """What signing in keeps about the person: linked accounts as stored, and whether the
+    second step is on (its secret and codes stay out of every export)."""
+    return {
+        "linked_accounts": [
+            {
+                "provider": account.provider,
+                "identifier": account.uid,
+                "kept_of_the_answer": account.extra_data,
+                "linked": account.date_joined,
+                "last_used": account.last_login,
+            }
+            for account in SocialAccount.objects.filter(user=person).order_by("date_joined")
+        ],
+        "second_step": sorted(
+            str(SECOND_STEP_LABELS.get(kind, kind))
+            for kind in Authenticator.objects.filter(user=person).values_list("type", flat=True)
+        ),
+    }
+
+
 def erasure_plan(*, school, person) -> ErasurePlan:
     departure = Departure.objects.not_forgotten(school).filter(person=person).first()
     if departure is None or Membership.objects.filter(school=school, user=person).exists():
@@ -236,6 +269,8 @@ def person_erase(*, school, person, by=None, remove_files=False, automatic=False
             innovation_privacy.evidence_files_remove(plan.evidence_files)
         _replace_in_texts(school, old_texts, plan.pseudonym)
         Invitation.objects.filter(user=person).delete()
+        SocialAccount.objects.filter(user=person).delete()
+        Authenticator.objects.filter(user=person).delete()
         LoginFailure.objects.filter(username__in=[person.username.lower(), person.email]).delete()
         person.full_name = plan.pseudonym
         person.first_name = person.last_name = person.email = ""

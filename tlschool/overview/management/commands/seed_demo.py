@@ -4,6 +4,7 @@ from django.db import transaction
 from innovations import demo as innovations_demo
 from leaders import demo as leaders_demo
 from plg import demo as plg_demo
+from tlschool.accounts import demo as accounts_demo
 from tlschool.privacy.models import Departure, Erasure
 from tlschool.schools import services as school_services
 from tlschool.schools.demo import seed_schools
@@ -64,6 +65,7 @@ class Command(BaseCommand):
                 for seed in self.app_seeders():
                     seed(demo=demo)
             seed_former_colleague(schools[0], password=password)
+            accounts_demo.seed(board=board)
         self.stdout.write(self.style.SUCCESS(f"Demo board: {board.name}"))
         self.stdout.write(f"Every demo user has password {password!r}. Log in as:")
         first, second = schools
@@ -76,6 +78,10 @@ class Command(BaseCommand):
         ]
         for username, what in rows:
             self.stdout.write(f"  {username:<15} {what}")
+        self.stdout.write(
+            "With `make demo-provider` running, 'Microsoft-account (demo)' on the log-in page "
+            "signs in as schoolleider, teacherleader, teamlid or bestuur (any password there)."
+        )
 
     def app_seeders(self):
         """Each app fills a demo school with its own work, in the order the apps depend."""
