@@ -43,16 +43,28 @@ def oidc(tmp_path_factory):
         provider.stop()
 
 
-@pytest.fixture
-def entra(oidc, school):
+def make_provider(oidc, board, kind, allowed, **fields):
+    """A board's provider that is the test provider, as `kind` would answer."""
     return IdentityProvider.objects.create(
-        board=school.board,
-        kind=IdentityProvider.Kind.ENTRA,
-        label="Microsoft-account",
+        board=board,
+        kind=kind,
+        label=fields.pop("label", IdentityProvider.Kind(kind).label),
         issuer=oidc.issuer,
         client_id=CLIENT_ID,
         client_secret=CLIENT_SECRET,
-        allowed="tenant-a",
+        allowed=allowed,
+        **fields,
+    )
+
+
+@pytest.fixture
+def entra(oidc, school):
+    return make_provider(
+        oidc,
+        school.board,
+        IdentityProvider.Kind.ENTRA,
+        "tenant-a",
+        label="Microsoft-account",
         email_domains="regenboog.nl",
     )
 

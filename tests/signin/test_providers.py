@@ -5,7 +5,7 @@ from allauth.socialaccount.models import SocialAccount
 from django.urls import reverse
 
 from tests.factories import UserFactory, member
-from tests.oidc.fixtures import provider_sign_in
+from tests.oidc.fixtures import make_provider, provider_sign_in
 from tlschool.schools import services as school_services
 from tlschool.schools.models import Membership
 
@@ -93,18 +93,7 @@ def test_an_account_switched_off_at_the_school_opens_no_session_after_the_rechec
 
 
 def test_google_needs_the_hosted_domain_and_a_verified_address(client, oidc, school):
-    from tests.oidc import CLIENT_ID, CLIENT_SECRET
-    from tlschool.accounts.models import IdentityProvider
-
-    google = IdentityProvider.objects.create(
-        board=school.board,
-        kind=IdentityProvider.Kind.GOOGLE,
-        label="Google",
-        issuer=oidc.issuer,
-        client_id=CLIENT_ID,
-        client_secret=CLIENT_SECRET,
-        allowed="regenboog.nl",
-    )
+    google = make_provider(oidc, school.board, "google", "regenboog.nl")
     gijs = member(school, "teamlid", "gijs", "Gijs", email="gijs@regenboog.nl")
     assert provider_sign_in(client, google, "gerda").status_code == 403  # address not verified
     assert signed_in_user(client) is None
@@ -117,18 +106,7 @@ def test_google_needs_the_hosted_domain_and_a_verified_address(client, oidc, sch
 
 
 def test_entree_links_once_from_the_profile_and_checks_the_brin_every_time(client, oidc, school):
-    from tests.oidc import CLIENT_ID, CLIENT_SECRET
-    from tlschool.accounts.models import IdentityProvider
-
-    entree = IdentityProvider.objects.create(
-        board=school.board,
-        kind=IdentityProvider.Kind.ENTREE,
-        label="Entree",
-        issuer=oidc.issuer,
-        client_id=CLIENT_ID,
-        client_secret=CLIENT_SECRET,
-        allowed="12AB",
-    )
+    entree = make_provider(oidc, school.board, "entree", "12AB")
     eva = member(school, "teamlid", "eva", "Eva", email="eva@regenboog.nl")
     # Entree sends no address: a first sign-in cannot find her, and says how to link.
     response = provider_sign_in(client, entree, "eva")

@@ -3,8 +3,7 @@
 from allauth.socialaccount.models import SocialAccount
 from django.urls import reverse
 
-from tests.oidc import CLIENT_ID, CLIENT_SECRET
-from tests.oidc.fixtures import back_from_provider
+from tests.oidc.fixtures import back_from_provider, make_provider
 from tlschool.accounts.models import IdentityProvider
 
 
@@ -84,15 +83,7 @@ def test_passwords_go_off_only_with_a_provider_in_use(client, schoolleider, scho
 def test_the_test_button_shows_what_came_back_without_signing_in_or_linking(
     client, schoolleider, school, oidc
 ):
-    provider = IdentityProvider.objects.create(
-        board=school.board,
-        kind="entra",
-        label="Microsoft-account",
-        issuer=oidc.issuer,
-        client_id=CLIENT_ID,
-        client_secret=CLIENT_SECRET,
-        allowed="tenant-a",
-    )
+    provider = make_provider(oidc, school.board, "entra", "tenant-a")
     client.force_login(schoolleider)
     start = client.get(reverse("identity_provider_test", args=[provider.pk]))
     to_provider = client.get(start["Location"])
@@ -102,3 +93,36 @@ def test_the_test_button_shows_what_came_back_without_signing_in_or_linking(
     assert "tenant-b" in page and "niet heeft toegestaan" in page
     assert client.get(reverse("profile")).context["user"] == schoolleider
     assert not SocialAccount.objects.exists()
+
+
+def test_the_sign_in_pages_keep_their_number_of_queries_as_providers_are_added(
+    client, schoolleider, school, oidc
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def counts():
+        client.force_login(schoolleider)
+        result = []
+        for url in (
+            reverse("sign_in_settings"),
+            reverse("login_board", kwargs={"board": school.board.slug}),
+            reverse("login_providers") + "?username=a@regenboog.nl",
+        ):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    make_provider(oidc, school.board, "entra", "tenant-a", email_domains="regenboog.nl")
+    few = counts()
+    for number in range(8):
+        make_provider(
+            oidc,
+            school.board,
+            "oidc",
+            "",
+            label=f"Aanbieder {number}",
+            email_domains="regenboog.nl",
+        )
+    assert counts() == few

@@ -170,9 +170,6 @@ def sign_in_settings(request):
         "board_login_url": request.build_absolute_uri(
             reverse("login_board", kwargs={"board": board.slug})
         ),
-        "callback_url": request.build_absolute_uri(
-            reverse("openid_connect_callback", kwargs={"provider_id": "idpN"})
-        ),
     }
     return render(
         request, "registration/sign_in_settings.html", context, status=422 if form.errors else 200
