@@ -9,10 +9,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 setup:
 	bash scripts/setup.sh
 
+# The worker runs beside the web server and stops with it; today's reminders are queued at the
+# start (e-mail is printed in this terminal).
 run: setup
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py seed_demo
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+	DEBUG=true $(PY) manage.py enqueue_reminders
+	trap 'kill 0' EXIT; DEBUG=true $(PY) manage.py db_worker --no-reload -v 0 & \
+		DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 # The demo board's "Microsoft-account (demo)" button: a real OpenID Connect provider on this
 # machine (port 9400), with the demo people of tests/oidc/demo.json. Beside `make run`.

@@ -40,9 +40,11 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "allauth.mfa",
+    "django_tasks_db",
     "tlschool.accounts",
     "tlschool.schools",
     "tlschool.privacy",
+    "tlschool.reminders",
     "tlschool.overview",
     "plg",
     "innovations",
@@ -157,6 +159,15 @@ CACHES = {
         "LOCATION": "tlschool_cache",
     }
 }
+
+# Background work (reminders): Django's task framework with the database worker of
+# django-tasks-db (`manage.py db_worker`); `manage.py enqueue_reminders` from cron queues the
+# day's work. Another backend (e.g. Redis-backed) is a matter of this setting.
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# The address of the app as people reach it: links in e-mail and calendar feeds.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# /healthz calls the worker late after this many minutes without a heartbeat.
+WORKER_HEARTBEAT_MINUTES = env_int("WORKER_HEARTBEAT_MINUTES", 90)
 
 # A session ends after this many minutes without a request, and after two weeks in any case.
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 8 * 60)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("plg/", include("plg.urls")),
     path("innovations/", include("innovations.urls")),
     path("privacy/", include("tlschool.privacy.urls")),
+    path("reminders/", include("tlschool.reminders.urls")),
 ]
 
 if settings.ADMIN_ENABLED:

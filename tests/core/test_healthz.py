@@ -6,7 +6,11 @@ from django.urls import reverse
 def test_healthz_answers_ok_when_the_database_answers(client, db):
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "up"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "up",
+        "worker": {"last_heartbeat": None, "state": "never seen"},
+    }
 
 
 @pytest.mark.django_db(transaction=True)

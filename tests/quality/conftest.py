@@ -12,6 +12,8 @@ from leaders import services as leader_services
 from leaders.models import Course
 from tests.factories import log_session, make_innovation, make_plg, make_role, member
 from tlschool.accounts.models import IdentityProvider
+from tlschool.reminders.models import FeedToken, Holiday, Kind
+from tlschool.reminders.sending import unsubscribe_token
 from tlschool.schools import services as school_services
 from tlschool.schools.models import Membership
 
@@ -43,6 +45,9 @@ class World:
     invitation: object
     former: object
     provider: object
+    feed_token: str
+    unsubscribe_token: str
+    holiday: object
 
 
 @pytest.fixture
@@ -120,6 +125,15 @@ def world(
         invitation=school_services.member_invite(
             school=school, full_name="Peter", email=other_school_leader.email, role="teamlid"
         )[0],
+        # The teamlid's calendar address and the link in a reminder to them.
+        feed_token=FeedToken.renew(teamlid),
+        unsubscribe_token=unsubscribe_token(teamlid, Kind.AGREEMENT_DUE),
+        holiday=Holiday.objects.create(
+            school=school,
+            name=f"Vakantie {MARKER}",
+            first_day=timezone.localdate(),
+            last_day=timezone.localdate(),
+        ),
         provider=IdentityProvider.objects.create(
             board=school.board,
             kind=IdentityProvider.Kind.OIDC,

@@ -33,6 +33,8 @@ from plg.forms import AgreementRowForm, PLGForm, ReflectionForm, SessionForm
 from tlschool.accounts.forms import BoardSignInForm, IdentityProviderForm
 from tlschool.overview.snoozing import SnoozeForm
 from tlschool.privacy.forms import RetentionForm
+from tlschool.reminders.forms import HolidayForm
+from tlschool.reminders.models import Kind
 from tlschool.schools.forms import (
     AmbitionForm,
     MemberAddForm,
@@ -45,7 +47,7 @@ from tlschool.schools.models import LONG_TEXT
 SCRIPT = "<script>alert('x')</script>"
 # True for str.isdigit(), refused or misread by int(): '²' fails, '٣' reads as 3.
 UNICODE_DIGITS = ["²", "٣", "１２", "¹²³", "۱"]
-DOMAIN_APPS = ("accounts", "schools", "leaders", "plg", "innovations")
+DOMAIN_APPS = ("accounts", "schools", "leaders", "plg", "innovations", "reminders")
 
 
 def field_names(form_class):
@@ -107,6 +109,8 @@ TARGETS = [
     ("sign_in_settings", "schoolleider", field_names(BoardSignInForm)),
     ("identity_provider_add", "schoolleider", field_names(IdentityProviderForm)),
     ("identity_provider_edit", "board_staff", field_names(IdentityProviderForm)),
+    ("reminders:preferences", "teamlid", [kind.value for kind in Kind]),
+    ("reminders:holidays", "schoolleider", field_names(HolidayForm)),
 ]
 # The other plan forms share the view of "innovations:plan".
 assert BorgingPlanForm.prefix and ApproachForm.prefix

@@ -1,7 +1,6 @@
 """The database goes away and comes back, against the app served by gunicorn as in production:
 a friendly Dutch page meanwhile, /healthz 503, and recovery without a restart."""
 
-import os
 import socket
 import time
 import urllib.error
@@ -9,9 +8,9 @@ import urllib.request
 
 import psycopg
 import pytest
-from django.conf import settings as django_settings
 from django.db import connection
 
+from tests.processes import app_env
 from tlschool.serving import session_cookie, start_gunicorn, stop
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -19,19 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def server():
-    settings = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tlschool.settings",
-        "DATABASE_URL": f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}/{settings['NAME']}",
-        "DEBUG": "false",
-        # The same key as the tests, so the session made here is valid there.
-        "SECRET_KEY": django_settings.SECRET_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
-        "LOG_LEVEL": "CRITICAL",
-    }
+    env = app_env()
     process, base = start_gunicorn(env=env, quiet=True)
     try:
         yield base

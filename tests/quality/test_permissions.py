@@ -156,6 +156,16 @@ MATRIX = {
     "mfa_generate_recovery_codes": ((L,) * 6, (L,) * 6),
     "mfa_view_recovery_codes": ((L, 404, 404, 404, 404, 404), (L, A, A, A, A, A)),
     "mfa_download_recovery_codes": ((L, 404, 404, 404, 404, 404), (L, 404, 404, 404, 404, 404)),
+    # Reminders: one's own choices and calendar address; the school's holidays.
+    "reminders:preferences": ((L, 200, 200, 200, 200, 200), (L, 422, 422, 422, 422, 422)),
+    "reminders:feed_renew": ((L, A, A, A, A, A), (L, 200, 200, 200, 200, 200)),
+    # The secret in the address is the key (the teamlid's), signed in or not.
+    "reminders:feed": ((200,) * 6, (A,) * 6),
+    "reminders:plg_feed": ((200,) * 6, (A,) * 6),
+    # The link in a reminder: one click, signed in or not (RFC 8058).
+    "reminders:unsubscribe": ((200,) * 6, (200,) * 6),
+    "reminders:holidays": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
+    "reminders:holiday_remove": ((L, A, A, A, A, A), (L, 403, 403, L, 403, 404)),
     "admin:index": ((L,) * 6, (L,) * 6),
     # The admin's own log-in is a redirect to the throttled one (tests run with the admin on).
     "admin_login": ((L,) * 6, (L,) * 6),
@@ -182,6 +192,10 @@ def url_args(name, world):
         ],
         "member_role": [world.membership.pk],
         "login_board": [world.school.board.slug],
+        "reminders:feed": [world.feed_token],
+        "reminders:plg_feed": [world.feed_token, world.plg.pk],
+        "reminders:unsubscribe": [world.unsubscribe_token],
+        "reminders:holiday_remove": [world.holiday.pk],
         "identity_provider_edit": [world.provider.pk],
         "identity_provider_remove": [world.provider.pk],
         "identity_provider_test": [world.provider.pk],

@@ -49,9 +49,18 @@ SCHOOL_OF = {
     "innovations.PulseAnswer": None,
     "innovations.InnovationEvent": None,
 }
-OUR_APPS = {"accounts", "schools", "overview", "leaders", "plg", "innovations", "privacy"}
+OUR_APPS = {
+    "accounts",
+    "schools",
+    "overview",
+    "leaders",
+    "plg",
+    "innovations",
+    "privacy",
+    "reminders",
+}
 # Whole apps or kinds of model that summaries never read.
-NOT_SHOWN = {"privacy", "accounts"}
+NOT_SHOWN = {"privacy", "accounts", "reminders"}
 
 
 def school_changed(school_id) -> None:

@@ -29,6 +29,22 @@ from tlschool.schools.responses import posted, redirect_after_post, render_page
 from tlschool.schools.team_import import team_csv_parse
 
 
+def worker_health() -> dict:
+    """The background worker's last heartbeat, and whether it is recent."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from tlschool.reminders.models import Heartbeat
+
+    beat = Heartbeat.objects.filter(name="worker").values_list("beat_at", flat=True).first()
+    if beat is None:
+        return {"last_heartbeat": None, "state": "never seen"}
+    late = timezone.now() - beat > timedelta(minutes=settings.WORKER_HEARTBEAT_MINUTES)
+    return {"last_heartbeat": beat.isoformat(), "state": "late" if late else "ok"}
+
+
 @require_GET
 @never_cache
 def healthz(request):
@@ -38,7 +54,7 @@ def healthz(request):
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})
+    return JsonResponse({"status": "ok", "database": "up", "worker": worker_health()})
 
 
 @login_required

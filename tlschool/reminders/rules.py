@@ -1,0 +1,301 @@
+"""Which reminders are due on a day. Plain functions over the data, so each kind's timing is
+tested without a clock: agreements two school days before and once when overdue, a PLG
+session the day before, a borging review two school days before. Nothing on a day that is no
+school day (weekends and the school's holidays), nothing to someone who switched the kind
+off, and nothing about a school the person has left."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from innovations.models import Innovation
+from plg.models import PLG, Agreement, Session, SessionStatus
+from tlschool.reminders.models import DEFAULT_DELIVERY, Delivery, Holiday, Kind, Preference
+from tlschool.reminders.school_days import is_school_day, school_days_before
+from tlschool.schools.models import Membership, Role
+
+DAYS_BEFORE = 2
+# An agreement that was already late when reminders started is not announced any more.
+OVERDUE_NOTICED_FOR_DAYS = 14
+
+
+@dataclass
+class Item:
+    """One thing in a reminder, with the key that makes it be sent once."""
+
+    key: str
+    text: str
+    when: date
+    path: str
+    details: list[str] = field(default_factory=list)
+    overdue: bool = False
+
+
+@dataclass
+class Reminder:
+    user: object
+    kind: str
+    school: object
+    items: list[Item] = field(default_factory=list)
+
+
+def reminders_for(today: date) -> list[Reminder]:
+    """Every reminder due today, one per person, kind and school."""
+    holidays = defaultdict(list)
+    for holiday in Holiday.objects.filter(last_day__gte=today - timedelta(days=60)):
+        holidays[holiday.school_id].append(holiday)
+    members = set(Membership.objects.values_list("user_id", "school_id"))
+    chosen = {
+        (user_id, kind): delivery
+        for user_id, kind, delivery in Preference.objects.values_list("user_id", "kind", "delivery")
+    }
+    found: dict[tuple, Reminder] = {}
+
+    def add(user, kind, school, item):
+        if (user.pk, school.pk) not in members or not user.is_active or not user.email:
+            return
+        if chosen.get((user.pk, kind), DEFAULT_DELIVERY[kind]) == Delivery.OFF:
+            return
+        if not is_school_day(today, holidays[school.pk]):
+            return
+        reminder = found.setdefault((user.pk, kind, school.pk), Reminder(user, kind, school))
+        reminder.items.append(item)
+
+    for agreement in Agreement.objects.filter(
+        done_on__isnull=True,
+        due_on__gte=today - timedelta(days=OVERDUE_NOTICED_FOR_DAYS),
+        due_on__lte=today + timedelta(days=30),
+        plg__is_active=True,
+    ).select_related("owner", "plg__school"):
+        school = agreement.plg.school
+        path = reverse("plg:detail", args=[agreement.plg_id])
+        if agreement.due_on < today:
+            add(
+                agreement.owner,
+                Kind.AGREEMENT_DUE,
+                school,
+                Item(
+                    f"agreement:{agreement.pk}:overdue",
+                    agreement.text,
+                    agreement.due_on,
+                    path,
+                    overdue=True,
+                ),
+            )
+        elif school_days_before(agreement.due_on, DAYS_BEFORE, holidays[school.pk]) == today:
+            add(
+                agreement.owner,
+                Kind.AGREEMENT_DUE,
+                school,
+                Item(
+                    f"agreement:{agreement.pk}:before:{agreement.due_on}",
+                    agreement.text,
+                    agreement.due_on,
+                    path,
+                ),
+            )
+
+    tomorrow = today + timedelta(days=1)
+    coming = list(
+        planned_plgs()
+        .filter(planned_on=tomorrow)
+        .select_related("school")
+        .prefetch_related("members", "leaders")
+    )
+    to_bring = open_agreements_of([plg.pk for plg in coming])
+    for plg in coming:
+        details = [f"{a.text} ({a.owner})" for a in to_bring[plg.pk]]
+        for person in {*plg.members.all(), *plg.leaders.all()}:
+            add(
+                person,
+                Kind.SESSION_COMING,
+                plg.school,
+                Item(
+                    f"session:{plg.pk}:{tomorrow}:{person.pk}",
+                    plg.name,
+                    tomorrow,
+                    reverse("plg:detail", args=[plg.pk]),
+                    details,
+                ),
+            )
+
+    for innovation in Innovation.objects.filter(
+        borging_review_on__gt=today, borging_review_on__lte=today + timedelta(days=30)
+    ).select_related("school", "owner", "borging_guardian"):
+        review_on = innovation.borging_review_on
+        if school_days_before(review_on, DAYS_BEFORE, holidays[innovation.school_id]) != today:
+            continue
+        for person in {innovation.owner, innovation.borging_guardian} - {None}:
+            add(
+                person,
+                Kind.BORGING_REVIEW,
+                innovation.school,
+                Item(
+                    f"borging:{innovation.pk}:{review_on}:{person.pk}",
+                    innovation.title,
+                    review_on,
+                    reverse("innovations:detail", args=[innovation.pk]),
+                ),
+            )
+    for person, school, item in waiting_items(today):
+        add(person, Kind.WAITING, school, item)
+    for person, school, item in weekly_overview_items(today, holidays):
+        add(person, Kind.WEEKLY_OVERVIEW, school, item)
+    return list(found.values())
+
+
+def first_school_day_of_week(today, holidays) -> bool:
+    """Monday, or the first school day after a Monday off."""
+    monday = today - timedelta(days=today.weekday())
+    earlier = (monday + timedelta(days=n) for n in range(today.weekday()))
+    return is_school_day(today, holidays) and not any(
+        is_school_day(day, holidays) for day in earlier
+    )
+
+
+# Once per thing: a mandate version, a pulse, a session one attended.
+REFLECTION_ASKED_FOR_DAYS = 3
+
+
+def waiting_items(today):
+    """What waits for someone's own step: each is told once."""
+    from innovations.models import Pulse, PulseParticipant
+    from leaders.models import Mandate, TeacherLeaderRole
+    from plg.models import Attendance, Reflection
+    from tlschool.schools.schooljaar import Schooljaar
+
+    schoolleiders = defaultdict(list)
+    for membership in Membership.objects.filter(role=Role.SCHOOLLEIDER).select_related("user"):
+        schoolleiders[membership.school_id].append(membership.user)
+    newest = Mandate.objects.filter(role=OuterRef("role")).order_by("-version").values("pk")[:1]
+    for mandate in (
+        Mandate.objects.filter(
+            pk=Subquery(newest),
+            role__in=TeacherLeaderRole.objects.active_in(Schooljaar.containing(today)),
+            items__isnull=False,
+        )
+        .filter(Q(leader_agreed_at__isnull=True) | Q(schoolleider_agreed_at__isnull=True))
+        .select_related("role__person", "role__school")
+        .distinct()
+    ):
+        role = mandate.role
+        path = reverse("leaders:role", args=[role.pk])
+        text = _("The mandate of %(title)s (version %(version)s) waits for your agreement.") % {
+            "title": role.title,
+            "version": mandate.version,
+        }
+        waiting_for = []
+        if mandate.leader_agreed_at is None:
+            waiting_for.append(role.person)
+        if mandate.schoolleider_agreed_at is None:
+            waiting_for += schoolleiders[role.school_id]
+        for person in waiting_for:
+            yield person, role.school, Item(f"mandate:{mandate.pk}:{person.pk}", text, today, path)
+
+    open_pulses = list(
+        Pulse.objects.filter(closed_at__isnull=True).select_related("innovation__school")
+    )
+    answered = set(
+        PulseParticipant.objects.filter(pulse__in=open_pulses).values_list("pulse_id", "person_id")
+    )
+    team = defaultdict(list)
+    for membership in Membership.objects.filter(
+        school__in={pulse.innovation.school_id for pulse in open_pulses}
+    ).select_related("user"):
+        team[membership.school_id].append(membership.user)
+    for pulse in open_pulses:
+        innovation = pulse.innovation
+        text = _("A readiness pulse on %(title)s waits for your answer (anonymous).") % {
+            "title": innovation.title
+        }
+        path = reverse("innovations:pulse_answer", args=[pulse.pk])
+        for person in team[innovation.school_id]:
+            if (pulse.pk, person.pk) not in answered:
+                yield (
+                    person,
+                    innovation.school,
+                    Item(f"pulse:{pulse.pk}:{person.pk}", text, today, path),
+                )
+
+    since = today - timedelta(days=REFLECTION_ASKED_FOR_DAYS)
+    reflected = set(
+        Reflection.objects.filter(session__held_on__gte=since).values_list(
+            "session_id", "author_id"
+        )
+    )
+    for row in Attendance.objects.filter(
+        present=True,
+        session__status=SessionStatus.FINAL,
+        session__held_on__gte=since,
+        session__held_on__lt=today,
+    ).select_related("person", "session__plg__school"):
+        session = row.session
+        if (session.pk, row.person_id) in reflected or row.person_id == session.created_by_id:
+            continue
+        yield (
+            row.person,
+            session.plg.school,
+            Item(
+                f"reflection:{session.pk}:{row.person_id}",
+                _("What did the session of %(plg)s bring you? A short reflection helps the PLG.")
+                % {"plg": session.plg.name},
+                session.held_on,
+                reverse("plg:session", args=[session.pk]),
+            ),
+        )
+
+
+def weekly_overview_items(today, holidays):
+    """The dashboard's open signals of each school, for its schoolleiders, once a week; a
+    school without signals sends nothing."""
+    from tlschool.overview.health import school_health
+    from tlschool.schools.models import School
+    from tlschool.schools.schooljaar import Schooljaar
+
+    week = today.isocalendar()
+    schools = [
+        school
+        for school in School.objects.all()
+        if first_school_day_of_week(today, holidays[school.pk])
+    ]
+    if not schools:
+        return
+    healths = school_health(schools=schools, year=Schooljaar.containing(today))
+    leaders = defaultdict(list)
+    for membership in Membership.objects.filter(role=Role.SCHOOLLEIDER).select_related("user"):
+        leaders[membership.school_id].append(membership.user)
+    for health in healths:
+        for person in leaders[health.school.pk]:
+            for point in health.signals:
+                yield (
+                    person,
+                    health.school,
+                    Item(
+                        f"weekly:{week.year}-{week.week}:{person.pk}:{point.key}",
+                        str(point.message),
+                        today,
+                        point.url,
+                    ),
+                )
+
+
+def planned_plgs():
+    """Active PLGs with the date their last logged session planned for the next one."""
+    last_final = Session.objects.filter(plg=OuterRef("pk"), status=SessionStatus.FINAL).order_by(
+        "-held_on", "-pk"
+    )
+    return PLG.objects.filter(is_active=True).annotate(
+        planned_on=Subquery(last_final.values("next_session_on")[:1])
+    )
+
+
+def open_agreements_of(plg_ids):
+    by_plg = defaultdict(list)
+    open_agreements = Agreement.objects.filter(plg_id__in=plg_ids, done_on__isnull=True)
+    for agreement in open_agreements.select_related("owner"):
+        by_plg[agreement.plg_id].append(agreement)
+    return by_plg

@@ -1,0 +1,128 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from tlschool.reminders import feeds
+from tlschool.reminders.forms import HolidayForm, PreferencesForm
+from tlschool.reminders.models import Delivery, FeedToken, Holiday, Kind, Preference
+from tlschool.reminders.sending import read_unsubscribe_token
+from tlschool.schools.access import require
+from tlschool.schools.decorators import school_required
+from tlschool.schools.responses import posted
+
+
+def _feed_urls(request, token, user):
+    plgs = feeds._visible_plgs(user).order_by("name")
+    return {
+        "personal": request.build_absolute_uri(reverse("reminders:feed", args=[token])),
+        "plgs": [
+            (plg, request.build_absolute_uri(reverse("reminders:plg_feed", args=[token, plg.pk])))
+            for plg in plgs
+        ],
+    }
+
+
+@login_required
+def preferences(request):
+    form = PreferencesForm(posted(request), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your choices were saved."))
+        return redirect("reminders:preferences")
+    context = {
+        "form": form,
+        "has_feed": FeedToken.objects.filter(user=request.user).exists(),
+    }
+    return render(
+        request, "reminders/preferences.html", context, status=422 if form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+def feed_renew(request):
+    """A new secret feed address; the old one stops at once. Shown this once."""
+    token = FeedToken.renew(request.user)
+    context = {
+        "form": PreferencesForm(user=request.user),
+        "has_feed": True,
+        "feed_urls": _feed_urls(request, token, request.user),
+    }
+    return render(request, "reminders/preferences.html", context)
+
+
+def _calendar_response(body: bytes) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    response["Content-Disposition"] = 'inline; filename="tlschool.ics"'
+    return response
+
+
+@require_GET
+def feed(request, token):
+    user = FeedToken.user_for(token)
+    if user is None:
+        raise Http404
+    return _calendar_response(feeds.personal_feed(user))
+
+
+@require_GET
+def plg_feed(request, token, pk):
+    user = FeedToken.user_for(token)
+    body = feeds.plg_feed(user, pk) if user is not None else None
+    if body is None:
+        raise Http404
+    return _calendar_response(body)
+
+
+@csrf_exempt
+def unsubscribe(request, token):
+    """One click from a reminder, signed in or not (RFC 8058: mail programs POST here). The
+    page names only the kind of reminder, nothing of the person."""
+    found = read_unsubscribe_token(token)
+    if found is None or request.method not in ("GET", "POST"):
+        raise Http404
+    user_id, kind = found
+    user = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
+    done = request.method == "POST"
+    if done:
+        Preference.objects.update_or_create(
+            user=user, kind=kind, defaults={"delivery": Delivery.OFF}
+        )
+    return render(
+        request,
+        "reminders/unsubscribe.html",
+        {"kind_label": Kind(kind).label, "done": done, "token": token},
+    )
+
+
+@school_required
+def holidays(request):
+    require(request.access.can_manage_school)
+    school = request.access.school
+    form = HolidayForm(posted(request), instance=Holiday(school=school))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The holiday was added."))
+        return redirect("reminders:holidays")
+    return render(
+        request,
+        "reminders/holidays.html",
+        {"form": form, "holidays": school.holidays.all()},
+        status=422 if form.errors else 200,
+    )
+
+
+@school_required
+@require_POST
+def holiday_remove(request, pk):
+    require(request.access.can_manage_school)
+    get_object_or_404(Holiday, pk=pk, school=request.access.school).delete()
+    messages.success(request, _("The holiday was removed."))
+    return redirect("reminders:holidays")
