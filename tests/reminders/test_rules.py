@@ -160,3 +160,31 @@ def test_the_weekly_overview_goes_on_the_first_school_day_with_the_open_signals(
 
 def test_nothing_to_say_sends_no_weekly_overview(school, schoolleider):
     assert not [r for r in rules.reminders_for(MONDAY) if r.kind == Kind.WEEKLY_OVERVIEW]
+
+
+def test_weekly_delivery_gathers_the_items_in_one_monday_email(agreement_due, teamlid, client):
+    from tlschool.reminders.models import Notice
+    from tlschool.reminders.tasks import send_reminders
+
+    Preference.objects.create(user=teamlid, kind=Kind.AGREEMENT_DUE, delivery=Delivery.WEEKLY)
+    agreement_due(NEXT_MONDAY + timedelta(1), text="Eerste afspraak")  # told on Friday
+    agreement_due(THURSDAY, text="Tweede afspraak")  # overdue on Friday
+    for day in (THURSDAY, FRIDAY):
+        send_reminders.call(day.isoformat())
+    assert mail.outbox == []
+    assert Notice.objects.filter(user=teamlid, sent_at__isnull=True).count() == 2
+    send_reminders.call(NEXT_MONDAY.isoformat())
+    send_reminders.call(NEXT_MONDAY.isoformat())
+    assert len(mail.outbox) == 1
+    body = mail.outbox[0].body
+    assert "Eerste afspraak" in body and "Tweede afspraak" in body and "te laat" in body
+    assert mail.outbox[0].subject == "Je week in tlschool"
+    link = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")
+    client.post(link.removeprefix(settings_site_url()))
+    assert Preference.objects.get(user=teamlid, kind=Kind.AGREEMENT_DUE).delivery == Delivery.OFF
+
+
+def settings_site_url():
+    from django.conf import settings
+
+    return settings.SITE_URL

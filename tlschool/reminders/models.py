@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
 
 class Delivery(models.TextChoices):
     DIRECT = "direct", _("by e-mail")
+    WEEKLY = "weekly", _("in one e-mail on Monday")
     OFF = "off", _("off")
 
 
@@ -32,6 +33,11 @@ DEFAULT_DELIVERY = {
     Kind.WAITING: Delivery.DIRECT,
     Kind.WEEKLY_OVERVIEW: Delivery.DIRECT,
 }
+
+
+def delivery_of(user, kind) -> str:
+    row = Preference.objects.filter(user=user, kind=kind).values_list("delivery", flat=True)
+    return row.first() or DEFAULT_DELIVERY[kind]
 
 
 class Preference(models.Model):
@@ -59,7 +65,17 @@ class Notice(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     key = models.CharField(max_length=200, unique=True)
-    sent_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Empty while it waits for the person's Monday e-mail (weekly delivery), with what it says.
+    sent_at = models.DateTimeField(null=True, blank=True)
+    content = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["user"], condition=models.Q(sent_at__isnull=True), name="notices_waiting"
+            )
+        ]
 
     def __str__(self):
         return self.key

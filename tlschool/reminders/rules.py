@@ -41,6 +41,7 @@ class Reminder:
     kind: str
     school: object
     items: list[Item] = field(default_factory=list)
+    delivery: str = Delivery.DIRECT
 
 
 def reminders_for(today: date) -> list[Reminder]:
@@ -58,11 +59,14 @@ def reminders_for(today: date) -> list[Reminder]:
     def add(user, kind, school, item):
         if (user.pk, school.pk) not in members or not user.is_active or not user.email:
             return
-        if chosen.get((user.pk, kind), DEFAULT_DELIVERY[kind]) == Delivery.OFF:
+        delivery = chosen.get((user.pk, kind), DEFAULT_DELIVERY[kind])
+        if delivery == Delivery.OFF:
             return
         if not is_school_day(today, holidays[school.pk]):
             return
-        reminder = found.setdefault((user.pk, kind, school.pk), Reminder(user, kind, school))
+        reminder = found.setdefault(
+            (user.pk, kind, school.pk), Reminder(user, kind, school, delivery=delivery)
+        )
         reminder.items.append(item)
 
     for agreement in Agreement.objects.filter(

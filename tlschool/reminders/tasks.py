@@ -13,9 +13,13 @@ from tlschool.reminders.models import Heartbeat
 @task()
 def send_reminders(day: str) -> int:
     """Every reminder due on `day` (ISO date); returns how many e-mails went out."""
+    today = date.fromisoformat(day)
     with translation.override(settings.LANGUAGE_CODE):
-        reminders = rules.reminders_for(date.fromisoformat(day))
-    return sum(sending.send(reminder) for reminder in reminders)
+        reminders = rules.reminders_for(today)
+    sent = sum(sending.send(reminder) for reminder in reminders)
+    if today.weekday() == 0:
+        sent += sending.send_weekly_bundles()
+    return sent
 
 
 @task()

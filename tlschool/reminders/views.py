@@ -10,8 +10,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tlschool.reminders import feeds
 from tlschool.reminders.forms import HolidayForm, PreferencesForm
-from tlschool.reminders.models import Delivery, FeedToken, Holiday, Kind, Preference
-from tlschool.reminders.sending import read_unsubscribe_token
+from tlschool.reminders.models import (
+    Delivery,
+    FeedToken,
+    Holiday,
+    Kind,
+    Preference,
+    delivery_of,
+)
+from tlschool.reminders.sending import BUNDLE, read_unsubscribe_token
 from tlschool.schools.access import require
 from tlschool.schools.decorators import school_required
 from tlschool.schools.responses import posted
@@ -91,14 +98,20 @@ def unsubscribe(request, token):
     user_id, kind = found
     user = get_object_or_404(get_user_model(), pk=user_id, is_active=True)
     done = request.method == "POST"
+    if kind == BUNDLE:
+        label = _("the Monday e-mail")
+        kinds = [k for k in Kind if delivery_of(user, k) == Delivery.WEEKLY]
+    else:
+        label, kinds = Kind(kind).label, [kind]
     if done:
-        Preference.objects.update_or_create(
-            user=user, kind=kind, defaults={"delivery": Delivery.OFF}
-        )
+        for each in kinds:
+            Preference.objects.update_or_create(
+                user=user, kind=each, defaults={"delivery": Delivery.OFF}
+            )
     return render(
         request,
         "reminders/unsubscribe.html",
-        {"kind_label": Kind(kind).label, "done": done, "token": token},
+        {"kind_label": label, "done": done, "token": token},
     )
 
 
