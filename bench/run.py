@@ -85,7 +85,7 @@ def recreate_database():
         admin.execute(f'CREATE DATABASE "{DB_NAME}"')
 
 
-def pages_to_drive(plg_id: int) -> dict[str, tuple[str, str | None]]:
+def pages_to_drive(plg_id: int, feed_token: str) -> dict[str, tuple[str, str | None]]:
     """Each page's path and who asks for it (a key of what the seed returns, None: nobody)."""
     return {
         "bare view": ("/bench/bare", None),
@@ -99,6 +99,7 @@ def pages_to_drive(plg_id: int) -> dict[str, tuple[str, str | None]]:
         "innovation board": ("/innovations/", "teacher_leader"),
         "PLG list": ("/plg/", "teacher_leader"),
         "board overview": ("/board/", "board_staff"),
+        "calendar feed": (f"/reminders/feed/{feed_token}.ics", None),
     }
 
 
@@ -132,7 +133,7 @@ def seed(args):
     }
     pages = {
         name: (path, cookies[who] if who else "")
-        for name, (path, who) in pages_to_drive(people["plg"].pk).items()
+        for name, (path, who) in pages_to_drive(people["plg"].pk, people["feed_token"]).items()
     }
     return pages, seconds
 

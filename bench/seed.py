@@ -204,9 +204,14 @@ def seed_large_board(*, schools: int, staff: int, innovations: int, sessions: in
         for innovation in innovation_rows
         for k in range(3)
     )
+    from tlschool.reminders.models import FeedToken
+
+    teacher_leader = plg_people[plgs[0].pk][0]
     return {
         "schoolleider": people[school_rows[0].pk][0],
-        "teacher_leader": plg_people[plgs[0].pk][0],
+        "teacher_leader": teacher_leader,
         "plg": plgs[0],
         "board_staff": staff_user,
+        # The teacher leader's calendar address: the feed is driven without a session.
+        "feed_token": FeedToken.renew(teacher_leader),
     }

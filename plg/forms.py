@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plg.models import PLG, Reflection, Session
+from plg.models import PLG, MeetingPlan, Reflection, Session
 from plg.services import AgreementRow, SessionInput
 from tlschool.schools.models import PLANNED_DATE
 from tlschool.schools.selectors import people_who_may_lead, school_people
@@ -182,3 +182,44 @@ class ReflectionForm(forms.ModelForm):
         model = Reflection
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class MeetingPlanForm(forms.ModelForm):
+    class Meta:
+        model = MeetingPlan
+        fields = ["first_on", "every_weeks", "starts_at", "duration_minutes", "until"]
+        widgets = {
+            "first_on": DATE,
+            "until": DATE,
+            "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean_every_weeks(self):
+        weeks = self.cleaned_data["every_weeks"]
+        if not 1 <= weeks <= 8:
+            raise forms.ValidationError(_("Choose between every week and every 8 weeks."))
+        return weeks
+
+    def clean_duration_minutes(self):
+        minutes = self.cleaned_data["duration_minutes"]
+        if not 1 <= minutes <= MAX_MINUTES:
+            raise forms.ValidationError(_("A session lasts between 1 minute and 8 hours."))
+        return minutes
+
+    def clean(self):
+        cleaned = super().clean()
+        first, until = cleaned.get("first_on"), cleaned.get("until")
+        if first and until and until < first:
+            self.add_error("until", _("The last meeting comes on or after the first."))
+        return cleaned
+
+
+class MeetingChangeForm(forms.Form):
+    """One date: an extra meeting, or a planned one cancelled (or brought back)."""
+
+    on = forms.DateField(label=_("Date"), widget=DATE, validators=[PLANNED_DATE])
+    action = forms.ChoiceField(
+        choices=[("add", _("extra meeting")), ("cancel", _("cancel")), ("restore", _("restore"))],
+        initial="add",
+        widget=forms.HiddenInput,
+    )

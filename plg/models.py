@@ -172,3 +172,43 @@ class Reflection(TimeStampedModel):
 
     def __str__(self):
         return f"{self.author}: {self.text[:40]}"
+
+
+class MeetingPlan(TimeStampedModel):
+    """When a PLG meets: every so many weeks from a first date, at a time, until a last date.
+    The session form, the reminders and the calendar feeds take their dates from it."""
+
+    plg = models.OneToOneField(PLG, on_delete=models.CASCADE, related_name="meeting_plan")
+    first_on = models.DateField(_("first meeting"), validators=[PLANNED_DATE])
+    every_weeks = models.PositiveSmallIntegerField(
+        _("every how many weeks"),
+        default=2,
+        help_text=_("1 is every week, 2 every other week, 4 once a month on the same weekday."),
+    )
+    starts_at = models.TimeField(_("starts at"), default="14:30")
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=60)
+    until = models.DateField(
+        _("last meeting"),
+        null=True,
+        blank=True,
+        validators=[PLANNED_DATE],
+        help_text=_("Empty: until the PLG is closed."),
+    )
+
+    def __str__(self):
+        return f"{self.plg}: every {self.every_weeks} weeks from {self.first_on}"
+
+
+class MeetingChange(models.Model):
+    """One date apart from the plan: an extra meeting, or a planned one that does not happen."""
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="meeting_changes")
+    on = models.DateField(_("date"), validators=[PLANNED_DATE])
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+
+    class Meta:
+        ordering = ["on"]
+        constraints = [models.UniqueConstraint(fields=["plg", "on"], name="one_change_per_day")]
+
+    def __str__(self):
+        return f"{self.plg} {self.on} {'cancelled' if self.cancelled else 'added'}"

@@ -148,3 +148,15 @@ def session_remove(session: Session) -> None:
 
 def reflection_add(*, session: Session, author, text: str) -> Reflection:
     return Reflection.objects.create(session=session, author=author, text=text)
+
+
+def meeting_change(*, plg, on, action: str) -> None:
+    """An extra meeting on `on`, a planned one cancelled, or a change taken back."""
+    from plg.models import MeetingChange
+
+    if action == "restore":
+        MeetingChange.objects.filter(plg=plg, on=on).delete()
+    else:
+        MeetingChange.objects.update_or_create(
+            plg=plg, on=on, defaults={"cancelled": action == "cancel"}
+        )

@@ -9,8 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from plg import rules, selectors, services
+from plg import rules, schedule, selectors, services
 from plg.forms import (
+    MeetingChangeForm,
+    MeetingPlanForm,
     PLGForm,
     ReflectionForm,
     SessionForm,
@@ -131,6 +133,8 @@ def _session_forms(request, plg, session, data=None):
         if session is None or agreement.session_id != session.pk
     ]
     initial, agreement_initial = {}, []
+    if session is None:
+        initial.update(schedule.session_defaults(plg))
     if session is not None:
         initial["present"] = [
             str(row.person_id) for row in session.attendance.all() if row.present
@@ -330,3 +334,52 @@ def agreements(request):
             "today": timezone.localdate(),
         },
     )
+
+
+UPCOMING_DATES_SHOWN = 12
+
+
+@school_required
+def plg_schedule(request, pk):
+    """The PLG's rhythm and its next dates, each one cancellable; extra dates can be added."""
+    from datetime import timedelta
+
+    from plg.models import MeetingChange, MeetingPlan
+
+    plg = _plg(request, pk)
+    require(rules.may_manage(request.access, plg))
+    plan = MeetingPlan.objects.filter(plg=plg).first() or MeetingPlan(plg=plg)
+    form = MeetingPlanForm(posted(request), instance=plan)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The meeting plan was saved."))
+        return redirect_after_post(request, "plg:schedule", pk=plg.pk)
+    today = timezone.localdate()
+    changes = list(MeetingChange.objects.filter(plg=plg))
+    upcoming = schedule.planned_dates(
+        plan if plan.pk else None, changes, today, today + timedelta(days=365)
+    )[:UPCOMING_DATES_SHOWN]
+    context = {
+        "plg": plg,
+        "form": form,
+        "upcoming": upcoming,
+        "cancelled": [c.on for c in changes if c.cancelled and c.on >= today],
+        "change_form": MeetingChangeForm(),
+    }
+    return render_page(request, "plg/schedule.html", context, invalid=form.is_bound)
+
+
+@school_required
+@require_POST
+def plg_schedule_change(request, pk):
+    plg = _plg(request, pk)
+    require(rules.may_manage(request.access, plg))
+    form = MeetingChangeForm(request.POST)
+    if form.is_valid():
+        services.meeting_change(
+            plg=plg, on=form.cleaned_data["on"], action=form.cleaned_data["action"]
+        )
+        messages.success(request, _("The dates were changed."))
+    else:
+        messages.error(request, _("Choose a date between ten years ago and five years ahead."))
+    return redirect_after_post(request, "plg:schedule", pk=plg.pk)

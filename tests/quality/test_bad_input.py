@@ -29,7 +29,14 @@ from leaders.forms import (
     SelfAssessmentForm,
     TimeEntryForm,
 )
-from plg.forms import AgreementRowForm, PLGForm, ReflectionForm, SessionForm
+from plg.forms import (
+    AgreementRowForm,
+    MeetingChangeForm,
+    MeetingPlanForm,
+    PLGForm,
+    ReflectionForm,
+    SessionForm,
+)
 from tlschool.accounts.forms import BoardSignInForm, IdentityProviderForm
 from tlschool.overview.snoozing import SnoozeForm
 from tlschool.privacy.forms import RetentionForm
@@ -110,6 +117,8 @@ TARGETS = [
     ("identity_provider_add", "schoolleider", field_names(IdentityProviderForm)),
     ("identity_provider_edit", "board_staff", field_names(IdentityProviderForm)),
     ("reminders:preferences", "teamlid", [kind.value for kind in Kind]),
+    ("plg:schedule", "teacher_leader", field_names(MeetingPlanForm)),
+    ("plg:schedule_change", "teacher_leader", field_names(MeetingChangeForm)),
     ("reminders:holidays", "schoolleider", field_names(HolidayForm)),
 ]
 # The other plan forms share the view of "innovations:plan".

@@ -24,7 +24,7 @@ def people(db):
 
 
 def test_every_page_the_benchmark_drives_answers_its_visitor(client, people):
-    for name, (path, who) in pages_to_drive(people["plg"].pk).items():
+    for name, (path, who) in pages_to_drive(people["plg"].pk, people["feed_token"]).items():
         client.logout()
         if who:
             client.force_login(people[who])

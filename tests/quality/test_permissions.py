@@ -79,6 +79,9 @@ MATRIX = {
     "plg:detail": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
     "plg:edit": ((L, 403, 200, 200, 403, 404), (L, 403, 422, 422, 403, 404)),
     "plg:history": ((L, 403, 200, 200, 403, 404), (L, 403, 200, 200, 403, 404)),
+    "plg:schedule": ((L, 403, 200, 200, 403, 404), (L, 403, 422, 422, 403, 404)),
+    # An empty post is refused with a message, then back to the plan.
+    "plg:schedule_change": ((L, A, A, A, A, A), (L, 403, L, L, 403, 404)),
     "plg:session_new": ((L, 403, 200, 200, 403, 404), (L, 403, 422, 422, 403, 404)),
     "plg:session_edit": ((L, 403, 200, 200, 403, 404), (L, 403, 422, 422, 403, 404)),
     "plg:session_autosave": ((L, A, A, A, A, A), (L, 403, 200, 200, 403, 404)),
@@ -227,6 +230,8 @@ def url_args(name, world):
         "leaders:dialogue_add": [world.role.pk],
         "plg:detail": [world.plg.pk],
         "plg:edit": [world.plg.pk],
+        "plg:schedule": [world.plg.pk],
+        "plg:schedule_change": [world.plg.pk],
         "plg:history": [world.plg.pk],
         "plg:session_new": [world.plg.pk],
         "plg:session_edit": [world.plg.pk, world.session.pk],

@@ -78,9 +78,9 @@ def test_the_feed_keeps_its_number_of_queries(
 ):
     token = FeedToken.renew(teamlid)
     agreement_due(timezone.localdate() + timedelta(days=3))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         client.get(feed_url(token))
     for days in range(30):
         agreement_due(timezone.localdate() + timedelta(days=days + 1), text=f"Afspraak {days}")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         client.get(feed_url(token))

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
 from innovations.models import Innovation
+from plg import schedule
 from plg.models import PLG, Agreement, Session, SessionStatus
-from tlschool.reminders.rules import planned_plgs
 from tlschool.reminders.sending import absolute
 
 HELD_SESSIONS_SHOWN_FOR_DAYS = 365
+PLANNED_SHOWN_FOR_DAYS = 183
 UID_DOMAIN = "tlschool"
 
 
@@ -24,12 +25,27 @@ def _stamp(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(microsecond=0)
 
 
-def _event(uid: str, day: date, summary: str, path: str, changed_at: datetime, description=""):
+def _event(
+    uid: str,
+    day: date,
+    summary: str,
+    path: str,
+    changed_at: datetime,
+    description="",
+    starts: datetime | None = None,
+    minutes: int = 60,
+):
+    """An all-day event, or one at `starts` (Europe/Amsterdam, with its VTIMEZONE)."""
     event = Event()
     event.add("uid", f"{uid}@{UID_DOMAIN}")
     event.add("dtstamp", _stamp(timezone.now()))
-    event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))
+    if starts is None:
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+    else:
+        local = timezone.localtime(starts)
+        event.add("dtstart", local)
+        event.add("dtend", local + timedelta(minutes=minutes))
     event.add("summary", summary)
     event.add("url", absolute(path))
     event.add("last-modified", _stamp(changed_at))
@@ -83,14 +99,25 @@ def _session_events(plgs):
             reverse("plg:session", args=[session.pk]),
             session.updated_at,
         )
-    for plg in planned_plgs().filter(pk__in=plg_ids, planned_on__isnull=False):
-        yield _event(
-            f"plg-planned-{plg.pk}-{plg.planned_on:%Y%m%d}",
-            plg.planned_on,
-            _("%(name)s (planned)") % {"name": plg.name},
-            reverse("plg:detail", args=[plg.pk]),
-            plg.updated_at,
-        )
+    today = timezone.localdate()
+    days = schedule.meeting_days(
+        PLG.objects.filter(pk__in=plg_ids, is_active=True),
+        today,
+        today + timedelta(days=PLANNED_SHOWN_FOR_DAYS),
+    )
+    plans = schedule.plans_for(plg_ids)
+    for plg in plgs:
+        plan, _changes = plans[plg.pk]
+        for day in days.get(plg.pk, []):
+            yield _event(
+                f"plg-planned-{plg.pk}-{day:%Y%m%d}",
+                day,
+                _("%(name)s (planned)") % {"name": plg.name},
+                reverse("plg:detail", args=[plg.pk]),
+                plan.updated_at if plan else plg.updated_at,
+                starts=schedule.meeting_start(plan, day),
+                minutes=plan.duration_minutes if plan else 60,
+            )
 
 
 def personal_feed(user) -> bytes:

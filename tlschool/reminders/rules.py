@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from innovations.models import Innovation
-from plg.models import PLG, Agreement, Session, SessionStatus
+from plg import schedule
+from plg.models import PLG, Agreement, SessionStatus
 from tlschool.reminders.models import DEFAULT_DELIVERY, Delivery, Holiday, Kind, Preference
 from tlschool.reminders.school_days import is_school_day, school_days_before
 from tlschool.schools.models import Membership, Role
@@ -104,9 +105,9 @@ def reminders_for(today: date) -> list[Reminder]:
             )
 
     tomorrow = today + timedelta(days=1)
+    meeting = schedule.meeting_days(PLG.objects.filter(is_active=True), tomorrow, tomorrow)
     coming = list(
-        planned_plgs()
-        .filter(planned_on=tomorrow)
+        PLG.objects.filter(pk__in=[pk for pk, days in meeting.items() if days])
         .select_related("school")
         .prefetch_related("members", "leaders")
     )
@@ -285,16 +286,6 @@ def weekly_overview_items(today, holidays):
                         point.url,
                     ),
                 )
-
-
-def planned_plgs():
-    """Active PLGs with the date their last logged session planned for the next one."""
-    last_final = Session.objects.filter(plg=OuterRef("pk"), status=SessionStatus.FINAL).order_by(
-        "-held_on", "-pk"
-    )
-    return PLG.objects.filter(is_active=True).annotate(
-        planned_on=Subquery(last_final.values("next_session_on")[:1])
-    )
 
 
 def open_agreements_of(plg_ids):

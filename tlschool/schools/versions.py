@@ -36,6 +36,8 @@ SCHOOL_OF = {
     "plg.Attendance": lambda row: row.session.plg.school_id,
     "plg.Agreement": lambda row: row.plg.school_id,
     "plg.Reflection": None,
+    "plg.MeetingPlan": None,
+    "plg.MeetingChange": None,
     "innovations.Innovation": lambda row: row.school_id,
     "innovations.StageChange": lambda row: row.innovation.school_id,
     "innovations.Adjustment": lambda row: row.innovation.school_id,
