@@ -18,6 +18,10 @@ REQUIRED_EVENT_PROPERTIES = ("UID", "DTSTAMP", "DTSTART", "SUMMARY")
 def events_of(response):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
+    # RFC 5545 3.1: lines end in CRLF and are folded at 75 octets.
+    lines = response.content.split(b"\r\n")
+    assert lines[-1] == b"" and all(len(line) <= 75 for line in lines)
+    assert lines[0] == b"BEGIN:VCALENDAR" and lines[-2] == b"END:VCALENDAR"
     calendar = Calendar.from_ical(response.content)
     assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
