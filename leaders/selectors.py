@@ -223,3 +223,26 @@ def role_history(role):
         Announcement.history.filter(role_id=role.pk),
         subject=subject,
     )
+
+
+def mandates_awaiting_agreement(*, schools=None, year: Schooljaar):
+    """The newest mandate version of each role running in `year`, with at least one item,
+    that one side has not agreed to yet (whoever changed it last, the other side is asked)."""
+    newest = Mandate.objects.filter(role=OuterRef("role")).order_by("-version").values("pk")[:1]
+    mandates = Mandate.objects.filter(
+        Q(leader_agreed_at__isnull=True) | Q(schoolleider_agreed_at__isnull=True),
+        pk=Subquery(newest),
+        role__in=TeacherLeaderRole.objects.active_in(year),
+        items__isnull=False,
+    )
+    if schools is not None:
+        mandates = mandates.filter(role__school__in=schools)
+    return mandates.select_related("role__person", "role__school").distinct()
+
+
+def mandate_waits_for_leader(mandate) -> bool:
+    return mandate.leader_agreed_at is None
+
+
+def mandate_waits_for_school(mandate) -> bool:
+    return mandate.schoolleider_agreed_at is None

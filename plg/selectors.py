@@ -3,7 +3,7 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -203,3 +203,33 @@ def plg_history(plg):
         Agreement.history.filter(plg_id=plg.pk),
         subject=subject,
     )
+
+
+REFLECTION_ASKED_FOR_DAYS = 3
+
+
+def awaiting_reflection(*, today, school=None, person=None):
+    """Attendance of the last few days' final sessions by people who were there, did not
+    write the session and have not reflected on it yet: each is asked once."""
+    from plg.models import Reflection
+
+    since = today - timedelta(days=REFLECTION_ASKED_FOR_DAYS)
+    rows = (
+        Attendance.objects.filter(
+            present=True,
+            session__status=SessionStatus.FINAL,
+            session__held_on__gte=since,
+            session__held_on__lte=today,
+        )
+        .exclude(
+            Exists(
+                Reflection.objects.filter(session=OuterRef("session"), author=OuterRef("person"))
+            )
+        )
+        .exclude(session__created_by=F("person"))
+    )
+    if school is not None:
+        rows = rows.filter(session__plg__school=school)
+    if person is not None:
+        rows = rows.filter(person=person)
+    return rows.select_related("person", "session__plg__school")

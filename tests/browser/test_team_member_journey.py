@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -15,10 +17,11 @@ def test_team_member_answers_an_open_pulse_from_the_home_page(
     services.pulse_open(innovation=innovation, by=teacher_leader)
 
     member = page_for("teamlid")
-    pulses = member.get_by_role(
-        "region", name="Open peilingen om in te vullen (anoniem, één minuut)"
-    )
-    pulses.get_by_role("link", name="Leesgesprekken").click()
+    waiting = member.get_by_role("region", name=re.compile("^Wacht op jou"))
+    expect(
+        waiting.get_by_text("Een peiling over Leesgesprekken wacht op je antwoord")
+    ).to_be_visible()
+    waiting.get_by_role("link", name="Beantwoorden").click()
     expect(member.get_by_text("Je antwoord is anoniem")).to_be_visible()
     member.get_by_role("group", name="Willen").get_by_label("4").check()
     member.get_by_role("group", name="Kunnen").get_by_label("2").check()
@@ -28,4 +31,4 @@ def test_team_member_answers_an_open_pulse_from_the_home_page(
         member.get_by_text("De uitkomst verschijnt pas als de peiling gesloten is")
     ).to_be_visible()
     member.get_by_role("link", name="Start").click()
-    expect(member.get_by_text("Open peilingen om in te vullen")).to_have_count(0)
+    expect(member.get_by_role("region", name=re.compile("^Wacht op jou"))).to_have_count(0)

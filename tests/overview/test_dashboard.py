@@ -193,12 +193,16 @@ PAGES = [
 ]
 
 
+# The schoolleider's home is the dashboard: 15, and 4 for what waits for them ("Wacht op jou").
+MOST_QUERIES = {"home": 19, "overview:dashboard": 19}
+
+
 @pytest.mark.parametrize(("name", "query"), PAGES)
-def test_overview_pages_keep_within_fifteen_queries(
+def test_overview_pages_keep_a_fixed_number_of_queries(
     login, big_school, schoolleider, name, query, django_assert_max_num_queries
 ):
     client = login(schoolleider)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(MOST_QUERIES.get(name, 15)):
         response = client.get(reverse(name), query)
     assert response.status_code == 200
 

@@ -78,7 +78,7 @@ def test_team_home_shows_my_plgs_agreements_innovations_and_pulses(
     assert "PLG Rekenen" in text
     assert "Kijkwijzer maken" in text
     assert "Leesgesprekken" in text
-    assert "Open peilingen om in te vullen" in text
+    assert "Wacht op jou" in text and "Een peiling over Leesgesprekken wacht op je antwoord" in text
 
 
 def test_team_home_shows_what_goes_on_beyond_my_own_plgs_in_fixed_queries(

@@ -20,6 +20,7 @@ from plg import selectors as plg_selectors
 from tlschool.charts import bar_chart
 from tlschool.overview import board_summary, exports, kept, leaving, person_data, snoozing
 from tlschool.overview.report import year_report
+from tlschool.overview.waiting import waiting_for
 from tlschool.privacy.access import AccessKind, access_record
 from tlschool.privacy.models import Departure
 from tlschool.schools import services as school_services
@@ -43,17 +44,18 @@ def home(request):
     if access.is_read_only:
         return redirect("overview:board")
     person = request.user
+    agreements = list(plg_selectors.open_agreements(school=access.school, owner=person))
     context = {
         "plgs": plg_selectors.plgs_for_person(school=access.school, person=person),
-        "agreements": list(plg_selectors.open_agreements(school=access.school, owner=person)),
+        "agreements": agreements,
         "innovations": innovation_selectors.innovations_for_person(
             school=access.school, person=person
         ),
-        "pulses": innovation_selectors.open_pulses_for(school=access.school, person=person),
         "roles": leader_selectors.roles_of_person(school=access.school, person=person),
         "learnings": plg_selectors.recent_learnings(school=access.school),
         "moves": innovation_selectors.recent_stage_changes(school=access.school),
         "today": timezone.localdate(),
+        "waiting": waiting_for(access, today=timezone.localdate(), agreements=agreements),
     }
     return render(request, "overview/home.html", context)
 
@@ -74,6 +76,7 @@ def _dashboard(request):
         "stages_chart": bar_chart(
             [(label[:5], count) for _stage, label, count in health.stage_counts]
         ),
+        "waiting": waiting_for(access, today=timezone.localdate()),
     }
     return render(request, "overview/dashboard.html", context)
 

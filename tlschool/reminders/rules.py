@@ -8,13 +8,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from innovations.models import Innovation
 from plg import schedule
-from plg.models import PLG, Agreement, SessionStatus
+from plg.models import PLG, Agreement
 from tlschool.reminders.models import DEFAULT_DELIVERY, Delivery, Holiday, Kind, Preference
 from tlschool.reminders.school_days import is_school_day, school_days_before
 from tlschool.schools.models import Membership, Role
@@ -162,44 +161,32 @@ def first_school_day_of_week(today, holidays) -> bool:
     )
 
 
-# Once per thing: a mandate version, a pulse, a session one attended.
-REFLECTION_ASKED_FOR_DAYS = 3
-
-
 def waiting_items(today):
-    """What waits for someone's own step: each is told once."""
+    """What waits for someone's own step (the same rules as the home page's "Wacht op
+    jou"): each is told once."""
     from innovations.models import Pulse, PulseParticipant
-    from leaders.models import Mandate, TeacherLeaderRole
-    from plg.models import Attendance, Reflection
+    from leaders import selectors as leader_selectors
+    from plg import selectors as plg_selectors
     from tlschool.schools.schooljaar import Schooljaar
 
     schoolleiders = defaultdict(list)
     for membership in Membership.objects.filter(role=Role.SCHOOLLEIDER).select_related("user"):
         schoolleiders[membership.school_id].append(membership.user)
-    newest = Mandate.objects.filter(role=OuterRef("role")).order_by("-version").values("pk")[:1]
-    for mandate in (
-        Mandate.objects.filter(
-            pk=Subquery(newest),
-            role__in=TeacherLeaderRole.objects.active_in(Schooljaar.containing(today)),
-            items__isnull=False,
-        )
-        .filter(Q(leader_agreed_at__isnull=True) | Q(schoolleider_agreed_at__isnull=True))
-        .select_related("role__person", "role__school")
-        .distinct()
-    ):
+    for mandate in leader_selectors.mandates_awaiting_agreement(year=Schooljaar.containing(today)):
         role = mandate.role
+        item_text = mandate_text(mandate)
         path = reverse("leaders:role", args=[role.pk])
-        text = _("The mandate of %(title)s (version %(version)s) waits for your agreement.") % {
-            "title": role.title,
-            "version": mandate.version,
-        }
         waiting_for = []
-        if mandate.leader_agreed_at is None:
+        if leader_selectors.mandate_waits_for_leader(mandate):
             waiting_for.append(role.person)
-        if mandate.schoolleider_agreed_at is None:
+        if leader_selectors.mandate_waits_for_school(mandate):
             waiting_for += schoolleiders[role.school_id]
         for person in waiting_for:
-            yield person, role.school, Item(f"mandate:{mandate.pk}:{person.pk}", text, today, path)
+            yield (
+                person,
+                role.school,
+                Item(f"mandate:{mandate.pk}:{person.pk}", item_text, today, path),
+            )
 
     open_pulses = list(
         Pulse.objects.filter(closed_at__isnull=True).select_related("innovation__school")
@@ -213,45 +200,46 @@ def waiting_items(today):
     ).select_related("user"):
         team[membership.school_id].append(membership.user)
     for pulse in open_pulses:
-        innovation = pulse.innovation
-        text = _("A readiness pulse on %(title)s waits for your answer (anonymous).") % {
-            "title": innovation.title
-        }
-        path = reverse("innovations:pulse_answer", args=[pulse.pk])
-        for person in team[innovation.school_id]:
+        text, path = pulse_text(pulse), reverse("innovations:pulse_answer", args=[pulse.pk])
+        for person in team[pulse.innovation.school_id]:
             if (pulse.pk, person.pk) not in answered:
                 yield (
                     person,
-                    innovation.school,
+                    pulse.innovation.school,
                     Item(f"pulse:{pulse.pk}:{person.pk}", text, today, path),
                 )
 
-    since = today - timedelta(days=REFLECTION_ASKED_FOR_DAYS)
-    reflected = set(
-        Reflection.objects.filter(session__held_on__gte=since).values_list(
-            "session_id", "author_id"
-        )
-    )
-    for row in Attendance.objects.filter(
-        present=True,
-        session__status=SessionStatus.FINAL,
-        session__held_on__gte=since,
-        session__held_on__lt=today,
-    ).select_related("person", "session__plg__school"):
+    for row in plg_selectors.awaiting_reflection(today=today - timedelta(days=1)):
         session = row.session
-        if (session.pk, row.person_id) in reflected or row.person_id == session.created_by_id:
-            continue
         yield (
             row.person,
             session.plg.school,
             Item(
                 f"reflection:{session.pk}:{row.person_id}",
-                _("What did the session of %(plg)s bring you? A short reflection helps the PLG.")
-                % {"plg": session.plg.name},
+                reflection_text(session),
                 session.held_on,
                 reverse("plg:session", args=[session.pk]),
             ),
         )
+
+
+def mandate_text(mandate) -> str:
+    return _("The mandate of %(title)s (version %(version)s) waits for your agreement.") % {
+        "title": mandate.role.title,
+        "version": mandate.version,
+    }
+
+
+def pulse_text(pulse) -> str:
+    return _("A readiness pulse on %(title)s waits for your answer (anonymous).") % {
+        "title": pulse.innovation.title
+    }
+
+
+def reflection_text(session) -> str:
+    return _("What did the session of %(plg)s bring you? A short reflection helps the PLG.") % {
+        "plg": session.plg.name
+    }
 
 
 def weekly_overview_items(today, holidays):
