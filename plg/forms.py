@@ -12,6 +12,13 @@ from tlschool.schools.selectors import people_who_may_lead, school_people
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_DAYS_AHEAD = 7
 MAX_MINUTES = 8 * 60
+
+
+def checked_minutes(minutes):
+    """A session's length, planned or logged: from 1 minute to 8 hours."""
+    if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
+        raise forms.ValidationError(_("A session lasts between 1 minute and 8 hours."))
+    return minutes
 OVERDUE = _("overdue")
 
 
@@ -94,10 +101,7 @@ class SessionForm(forms.ModelForm):
         return day
 
     def clean_duration_minutes(self):
-        minutes = self.cleaned_data.get("duration_minutes")
-        if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
-            raise forms.ValidationError(_("A session lasts between 1 minute and 8 hours."))
-        return minutes
+        return checked_minutes(self.cleaned_data.get("duration_minutes"))
 
     def clean(self):
         cleaned = super().clean()
@@ -201,10 +205,7 @@ class MeetingPlanForm(forms.ModelForm):
         return weeks
 
     def clean_duration_minutes(self):
-        minutes = self.cleaned_data["duration_minutes"]
-        if not 1 <= minutes <= MAX_MINUTES:
-            raise forms.ValidationError(_("A session lasts between 1 minute and 8 hours."))
-        return minutes
+        return checked_minutes(self.cleaned_data.get("duration_minutes"))
 
     def clean(self):
         cleaned = super().clean()
