@@ -19,6 +19,8 @@ def checked_minutes(minutes):
     if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
         raise forms.ValidationError(_("A session lasts between 1 minute and 8 hours."))
     return minutes
+
+
 OVERDUE = _("overdue")
 
 
