@@ -78,6 +78,21 @@ def test_passwords_go_off_only_with_a_provider_in_use(client, schoolleider, scho
     # And its last provider cannot be removed while passwords are off.
     client.post(reverse("identity_provider_remove", args=[entra.pk]))
     assert IdentityProvider.objects.filter(pk=entra.pk).exists()
+    # Nor taken out of use.
+    response = client.post(
+        reverse("identity_provider_edit", args=[entra.pk]),
+        {
+            "kind": "entra",
+            "label": entra.label,
+            "allowed": entra.allowed,
+            "issuer": entra.issuer,
+            "client_id": entra.client_id,
+            "client_secret": "",
+        },
+    )
+    entra.refresh_from_db()
+    assert response.status_code == 422 and response.context["form"].errors["is_enabled"]
+    assert entra.is_enabled
 
 
 def test_the_test_button_shows_what_came_back_without_signing_in_or_linking(

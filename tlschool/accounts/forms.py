@@ -89,6 +89,9 @@ class SetPasswordLiftingLockForm(SetPasswordForm):
 
 
 BRIN_CODE = re.compile(r"[0-9]{2}[A-Z]{2}")
+LAST_WAY_IN = _(
+    "Passwords are off for this board: switch them on before taking its last provider out of use."
+)
 
 
 class IdentityProviderForm(forms.ModelForm):
@@ -157,6 +160,12 @@ class IdentityProviderForm(forms.ModelForm):
         issuer = cleaned.get("issuer") or ""
         if issuer and not _issuer_is_safe(issuer):
             self.add_error("issuer", _("The issuer URL must start with https://."))
+        if (
+            self.instance.pk
+            and not cleaned.get("is_enabled")
+            and signin.locks_everyone_out(self.instance.board, without=self.instance)
+        ):
+            self.add_error("is_enabled", LAST_WAY_IN)
         return cleaned
 
 
@@ -175,7 +184,7 @@ class BoardSignInForm(forms.ModelForm):
 
     def clean_password_sign_in(self):
         allowed = self.cleaned_data["password_sign_in"]
-        if not allowed and not self.instance.identity_providers.filter(is_enabled=True).exists():
+        if signin.locks_everyone_out(self.instance, password_sign_in=allowed):
             raise forms.ValidationError(
                 _("Add a provider in use first: without one, nobody could sign in.")
             )

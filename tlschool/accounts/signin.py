@@ -210,3 +210,15 @@ def may_manage_sign_in(access) -> bool:
         access.is_schoolleider
         and not access.school.board.schools.exclude(pk=access.school.pk).exists()
     )
+
+
+def locks_everyone_out(board: Board, *, password_sign_in=None, without=None) -> bool:
+    """Whether a change would leave the board's people no way in: passwords off (now, or as
+    `password_sign_in` would set them) and no provider in use but `without`."""
+    passwords = board.password_sign_in if password_sign_in is None else password_sign_in
+    if passwords:
+        return False
+    in_use = board.identity_providers.filter(is_enabled=True)
+    if without is not None:
+        in_use = in_use.exclude(pk=without.pk)
+    return not in_use.exists()

@@ -28,7 +28,8 @@ def profile(request):
     from allauth.mfa.utils import is_mfa_enabled
     from allauth.socialaccount.models import SocialAccount
 
-    linked = SocialAccount.objects.filter(user=request.user).order_by("date_joined")
+    linked = list(SocialAccount.objects.filter(user=request.user).order_by("date_joined"))
+    linked_ids = {account.provider for account in linked}
     providers = {p.provider_id: p for p in signin.providers_of_user(request.user)}
     context = {
         "schools": available_schools(request.user),
@@ -37,7 +38,7 @@ def profile(request):
         "providers_to_link": [
             (provider, provider_login_url(provider, reverse("profile"), process="connect"))
             for provider in providers.values()
-            if provider.provider_id not in {account.provider for account in linked}
+            if provider.provider_id not in linked_ids
         ],
         "two_factor_on": is_mfa_enabled(request.user),
         "has_password": request.user.has_usable_password(),
@@ -151,8 +152,8 @@ def _board_of(request):
     return request.access.school.board
 
 
-def _provider_of(request, pk):
-    return get_object_or_404(IdentityProvider, pk=pk, board=_board_of(request))
+def _provider_of(request, pk, board=None):
+    return get_object_or_404(IdentityProvider, pk=pk, board=board or _board_of(request))
 
 
 @school_required
@@ -179,7 +180,7 @@ def sign_in_settings(request):
 @school_required
 def identity_provider_edit(request, pk=None):
     board = _board_of(request)
-    provider = _provider_of(request, pk) if pk is not None else IdentityProvider(board=board)
+    provider = _provider_of(request, pk, board) if pk is not None else IdentityProvider(board=board)
     form = IdentityProviderForm(posted(request), instance=provider)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -208,12 +209,7 @@ def identity_provider_edit(request, pk=None):
 @require_POST
 def identity_provider_remove(request, pk):
     provider = _provider_of(request, pk)
-    if (
-        not provider.board.password_sign_in
-        and not provider.board.identity_providers.filter(is_enabled=True)
-        .exclude(pk=provider.pk)
-        .exists()
-    ):
+    if signin.locks_everyone_out(provider.board, without=provider):
         messages.error(
             request,
             _(
