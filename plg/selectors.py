@@ -20,9 +20,14 @@ def _final_sessions_of_each_plg():
     return Session.objects.filter(plg=OuterRef("pk"), status=FINAL)
 
 
+def open_agreements_of_final_sessions():
+    """Every open agreement that counts: one a draft session holds is nobody's yet."""
+    return Agreement.objects.filter(done_on__isnull=True, session__status=FINAL)
+
+
 def _open_agreements_of_each_plg():
     """For a subquery per PLG row: that PLG's open agreements of final sessions."""
-    return Agreement.objects.filter(plg=OuterRef("pk"), done_on__isnull=True, session__status=FINAL)
+    return open_agreements_of_final_sessions().filter(plg=OuterRef("pk"))
 
 
 def _last_session_on():
@@ -95,9 +100,11 @@ def attendance_rates(*, plg, since) -> list[tuple[object, int, int]]:
 
 
 def open_agreements(*, school, plg=None, owner=None):
-    agreements = Agreement.objects.filter(
-        plg__school=school, done_on__isnull=True, session__status=FINAL
-    ).select_related("owner", "plg", "session")
+    agreements = (
+        open_agreements_of_final_sessions()
+        .filter(plg__school=school)
+        .select_related("owner", "plg", "session")
+    )
     if plg is not None:
         agreements = agreements.filter(plg=plg)
     if owner is not None:

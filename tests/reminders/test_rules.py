@@ -188,3 +188,17 @@ def settings_site_url():
     from django.conf import settings
 
     return settings.SITE_URL
+
+
+def test_an_agreement_in_a_draft_session_is_nobodys_yet(plg, teacher_leader, teamlid):
+    from plg.models import Agreement, Session, SessionStatus
+    from tlschool.reminders import feeds
+
+    draft = Session.objects.create(
+        plg=plg, held_on=THURSDAY, created_by=teacher_leader, status=SessionStatus.DRAFT
+    )
+    Agreement.objects.create(
+        plg=plg, session=draft, text="Nog in concept", owner=teamlid, due_on=NEXT_MONDAY
+    )
+    assert due_today(THURSDAY) == []
+    assert b"Nog in concept" not in feeds.personal_feed(teamlid)

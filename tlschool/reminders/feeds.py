@@ -13,7 +13,8 @@ from icalendar import Calendar, Event, Timezone
 
 from innovations.models import Innovation
 from plg import schedule
-from plg.models import PLG, Agreement, Session, SessionStatus
+from plg.models import PLG, Session, SessionStatus
+from plg.selectors import open_agreements_of_final_sessions
 from tlschool.reminders.sending import absolute
 
 HELD_SESSIONS_SHOWN_FOR_DAYS = 365
@@ -80,7 +81,7 @@ def _calendar(name: str, events) -> bytes:
     return calendar.to_ical()
 
 
-def _visible_plgs(user):
+def visible_plgs(user):
     return PLG.objects.filter(
         Q(members=user) | Q(leaders=user), school__memberships__user=user
     ).distinct()
@@ -122,11 +123,13 @@ def _session_events(plgs):
 
 def personal_feed(user) -> bytes:
     with translation.override(settings.LANGUAGE_CODE):
-        plgs = list(_visible_plgs(user))
+        plgs = list(visible_plgs(user))
         events = list(_session_events(plgs))
-        for agreement in Agreement.objects.filter(
-            owner=user, done_on__isnull=True, plg__school__memberships__user=user
-        ).select_related("plg"):
+        for agreement in (
+            open_agreements_of_final_sessions()
+            .filter(owner=user, plg__school__memberships__user=user)
+            .select_related("plg")
+        ):
             events.append(
                 _event(
                     f"agreement-{agreement.pk}",
@@ -156,7 +159,7 @@ def personal_feed(user) -> bytes:
 
 def plg_feed(user, plg_id) -> bytes | None:
     """The sessions of one PLG, for its members and leaders only; None for anyone else."""
-    plg = _visible_plgs(user).filter(pk=plg_id).first()
+    plg = visible_plgs(user).filter(pk=plg_id).first()
     if plg is None:
         return None
     with translation.override(settings.LANGUAGE_CODE):

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from innovations.models import Innovation
 from plg import schedule
-from plg.models import PLG, Agreement
+from plg.models import PLG
+from plg.selectors import open_agreements_of_final_sessions
 from tlschool.reminders.models import DEFAULT_DELIVERY, Delivery, Holiday, Kind, Preference
 from tlschool.reminders.school_days import is_school_day, school_days_before
 from tlschool.schools.models import Membership, Role
@@ -69,12 +70,15 @@ def reminders_for(today: date) -> list[Reminder]:
         )
         reminder.items.append(item)
 
-    for agreement in Agreement.objects.filter(
-        done_on__isnull=True,
-        due_on__gte=today - timedelta(days=OVERDUE_NOTICED_FOR_DAYS),
-        due_on__lte=today + timedelta(days=30),
-        plg__is_active=True,
-    ).select_related("owner", "plg__school"):
+    for agreement in (
+        open_agreements_of_final_sessions()
+        .filter(
+            due_on__gte=today - timedelta(days=OVERDUE_NOTICED_FOR_DAYS),
+            due_on__lte=today + timedelta(days=30),
+            plg__is_active=True,
+        )
+        .select_related("owner", "plg__school")
+    ):
         school = agreement.plg.school
         path = reverse("plg:detail", args=[agreement.plg_id])
         if agreement.due_on < today:
@@ -278,7 +282,7 @@ def weekly_overview_items(today, holidays):
 
 def open_agreements_of(plg_ids):
     by_plg = defaultdict(list)
-    open_agreements = Agreement.objects.filter(plg_id__in=plg_ids, done_on__isnull=True)
+    open_agreements = open_agreements_of_final_sessions().filter(plg_id__in=plg_ids)
     for agreement in open_agreements.select_related("owner"):
         by_plg[agreement.plg_id].append(agreement)
     return by_plg

@@ -2,7 +2,6 @@
 second run or a second worker at the same moment sends nothing twice; a mail server that is
 down gives the claims back for the next run."""
 
-import logging
 from datetime import date
 
 from django.conf import settings
@@ -18,7 +17,6 @@ from django.utils.translation import ngettext
 from tlschool.reminders.models import Delivery, Kind, Notice
 from tlschool.reminders.rules import Item, Reminder
 
-logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "tlschool.reminders.unsubscribe"
 
 SUBJECTS = {

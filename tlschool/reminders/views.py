@@ -25,7 +25,7 @@ from tlschool.schools.responses import posted
 
 
 def _feed_urls(request, token, user):
-    plgs = feeds._visible_plgs(user).order_by("name")
+    plgs = feeds.visible_plgs(user).order_by("name")
     return {
         "personal": request.build_absolute_uri(reverse("reminders:feed", args=[token])),
         "plgs": [
