@@ -87,11 +87,13 @@ def with_next_session_on(plgs):
     return plgs.annotate(planned_on=Subquery(last_final.values("next_session_on")[:1]))
 
 
-def meeting_days(plgs, start: date, end: date) -> dict:
+def meeting_days(plgs, start: date, end: date, *, plans=None) -> dict:
     """{plg id: planned dates from `start` to `end`} for a queryset of PLGs: the plan's dates,
-    and the date the last session set for the next one, unless that date was cancelled."""
+    and the date the last session set for the next one, unless that date was cancelled.
+    `plans`: what `plans_for` gave for these PLGs, when the caller has it already."""
     rows = list(with_next_session_on(plgs))
-    plans = plans_for([plg.pk for plg in rows])
+    if plans is None:
+        plans = plans_for([plg.pk for plg in rows])
     days = {}
     for plg in rows:
         plan, changes = plans[plg.pk]

@@ -88,7 +88,8 @@ def visible_plgs(user):
 
 
 def _session_events(plgs):
-    since = timezone.localdate() - timedelta(days=HELD_SESSIONS_SHOWN_FOR_DAYS)
+    today = timezone.localdate()
+    since = today - timedelta(days=HELD_SESSIONS_SHOWN_FOR_DAYS)
     plg_ids = [plg.pk for plg in plgs]
     for session in Session.objects.filter(
         plg_id__in=plg_ids, status=SessionStatus.FINAL, held_on__gte=since
@@ -100,13 +101,13 @@ def _session_events(plgs):
             reverse("plg:session", args=[session.pk]),
             session.updated_at,
         )
-    today = timezone.localdate()
+    plans = schedule.plans_for(plg_ids)
     days = schedule.meeting_days(
         PLG.objects.filter(pk__in=plg_ids, is_active=True),
         today,
         today + timedelta(days=PLANNED_SHOWN_FOR_DAYS),
+        plans=plans,
     )
-    plans = schedule.plans_for(plg_ids)
     for plg in plgs:
         plan, _changes = plans[plg.pk]
         for day in days.get(plg.pk, []):

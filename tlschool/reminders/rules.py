@@ -45,12 +45,31 @@ class Reminder:
     delivery: str = Delivery.DIRECT
 
 
+@dataclass
+class Teams:
+    """Every school's team as it is now, read once per run: who may hear about a school."""
+
+    people: dict
+    schoolleiders: dict
+    members: set
+
+    @classmethod
+    def now(cls) -> "Teams":
+        people, schoolleiders, members = defaultdict(list), defaultdict(list), set()
+        for membership in Membership.objects.select_related("user"):
+            people[membership.school_id].append(membership.user)
+            members.add((membership.user_id, membership.school_id))
+            if membership.role == Role.SCHOOLLEIDER:
+                schoolleiders[membership.school_id].append(membership.user)
+        return cls(people, schoolleiders, members)
+
+
 def reminders_for(today: date) -> list[Reminder]:
     """Every reminder due today, one per person, kind and school."""
     holidays = defaultdict(list)
     for holiday in Holiday.objects.filter(last_day__gte=today - timedelta(days=60)):
         holidays[holiday.school_id].append(holiday)
-    members = set(Membership.objects.values_list("user_id", "school_id"))
+    teams = Teams.now()
     chosen = {
         (user_id, kind): delivery
         for user_id, kind, delivery in Preference.objects.values_list("user_id", "kind", "delivery")
@@ -58,7 +77,7 @@ def reminders_for(today: date) -> list[Reminder]:
     found: dict[tuple, Reminder] = {}
 
     def add(user, kind, school, item):
-        if (user.pk, school.pk) not in members or not user.is_active or not user.email:
+        if (user.pk, school.pk) not in teams.members or not user.is_active or not user.email:
             return
         delivery = chosen.get((user.pk, kind), DEFAULT_DELIVERY[kind])
         if delivery == Delivery.OFF:
@@ -149,9 +168,9 @@ def reminders_for(today: date) -> list[Reminder]:
                     reverse("innovations:detail", args=[innovation.pk]),
                 ),
             )
-    for person, school, item in waiting_items(today):
+    for person, school, item in waiting_items(today, teams):
         add(person, Kind.WAITING, school, item)
-    for person, school, item in weekly_overview_items(today, holidays):
+    for person, school, item in weekly_overview_items(today, holidays, teams):
         add(person, Kind.WEEKLY_OVERVIEW, school, item)
     return list(found.values())
 
@@ -165,7 +184,7 @@ def first_school_day_of_week(today, holidays) -> bool:
     )
 
 
-def waiting_items(today):
+def waiting_items(today, teams):
     """What waits for someone's own step (the same rules as the home page's "Wacht op
     jou"): each is told once."""
     from innovations.models import Pulse, PulseParticipant
@@ -173,9 +192,6 @@ def waiting_items(today):
     from plg import selectors as plg_selectors
     from tlschool.schools.schooljaar import Schooljaar
 
-    schoolleiders = defaultdict(list)
-    for membership in Membership.objects.filter(role=Role.SCHOOLLEIDER).select_related("user"):
-        schoolleiders[membership.school_id].append(membership.user)
     for mandate in leader_selectors.mandates_awaiting_agreement(year=Schooljaar.containing(today)):
         role = mandate.role
         item_text = mandate_text(mandate)
@@ -184,7 +200,7 @@ def waiting_items(today):
         if leader_selectors.mandate_waits_for_leader(mandate):
             waiting_for.append(role.person)
         if leader_selectors.mandate_waits_for_school(mandate):
-            waiting_for += schoolleiders[role.school_id]
+            waiting_for += teams.schoolleiders[role.school_id]
         for person in waiting_for:
             yield (
                 person,
@@ -198,14 +214,9 @@ def waiting_items(today):
     answered = set(
         PulseParticipant.objects.filter(pulse__in=open_pulses).values_list("pulse_id", "person_id")
     )
-    team = defaultdict(list)
-    for membership in Membership.objects.filter(
-        school__in={pulse.innovation.school_id for pulse in open_pulses}
-    ).select_related("user"):
-        team[membership.school_id].append(membership.user)
     for pulse in open_pulses:
         text, path = pulse_text(pulse), reverse("innovations:pulse_answer", args=[pulse.pk])
-        for person in team[pulse.innovation.school_id]:
+        for person in teams.people[pulse.innovation.school_id]:
             if (pulse.pk, person.pk) not in answered:
                 yield (
                     person,
@@ -246,7 +257,7 @@ def reflection_text(session) -> str:
     }
 
 
-def weekly_overview_items(today, holidays):
+def weekly_overview_items(today, holidays, teams):
     """The dashboard's open signals of each school, for its schoolleiders, once a week; a
     school without signals sends nothing."""
     from tlschool.overview.health import school_health
@@ -262,11 +273,8 @@ def weekly_overview_items(today, holidays):
     if not schools:
         return
     healths = school_health(schools=schools, year=Schooljaar.containing(today))
-    leaders = defaultdict(list)
-    for membership in Membership.objects.filter(role=Role.SCHOOLLEIDER).select_related("user"):
-        leaders[membership.school_id].append(membership.user)
     for health in healths:
-        for person in leaders[health.school.pk]:
+        for person in teams.schoolleiders[health.school.pk]:
             for point in health.signals:
                 yield (
                     person,
