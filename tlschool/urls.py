@@ -3,13 +3,14 @@ from django.contrib import admin
 from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 
+from tlschool.accounts import views as account_views
 from tlschool.overview import views as overview_views
 from tlschool.schools import views as school_views
 
 urlpatterns = [
     path("", overview_views.home, name="home"),
     path("accounts/", include("tlschool.accounts.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("healthz", school_views.healthz, name="healthz"),
     path("", include("tlschool.schools.urls")),
     path("", include("tlschool.overview.urls")),

@@ -116,10 +116,11 @@ TARGETS = [
     ("sign_in_settings", "schoolleider", field_names(BoardSignInForm)),
     ("identity_provider_add", "schoolleider", field_names(IdentityProviderForm)),
     ("identity_provider_edit", "board_staff", field_names(IdentityProviderForm)),
-    ("reminders:preferences", "teamlid", [kind.value for kind in Kind]),
+    ("reminders:preferences", "teamlid", [kind.value for kind in Kind] + ["language"]),
     ("plg:schedule", "teacher_leader", field_names(MeetingPlanForm)),
     ("plg:schedule_change", "teacher_leader", field_names(MeetingChangeForm)),
     ("reminders:holidays", "schoolleider", field_names(HolidayForm)),
+    ("reminders:holidays_fill", "schoolleider", ["region", "table"]),
 ]
 # The other plan forms share the view of "innovations:plan".
 assert BorgingPlanForm.prefix and ApproachForm.prefix

@@ -168,6 +168,7 @@ MATRIX = {
     # The link in a reminder: one click, signed in or not (RFC 8058).
     "reminders:unsubscribe": ((200,) * 6, (200,) * 6),
     "reminders:holidays": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
+    "reminders:holidays_fill": ((L, A, A, A, A, A), (L, 403, 403, 422, 403, 422)),
     "reminders:holiday_remove": ((L, A, A, A, A, A), (L, 403, 403, L, 403, 404)),
     "admin:index": ((L,) * 6, (L,) * 6),
     # The admin's own log-in is a redirect to the throttled one (tests run with the admin on).

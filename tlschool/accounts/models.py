@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,11 +14,19 @@ class User(AbstractUser):
         "schools.School", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    # The language this person chose with the switch: pages after signing in (on any
+    # device) and the e-mails sent to them. Empty: the school's language, Dutch.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
+
     class Meta:
         ordering = ["full_name", "username"]
 
     def __str__(self):
         return self.full_name or self.get_full_name() or self.username
+
+    @property
+    def preferred_language(self) -> str:
+        return self.language or settings.LANGUAGE_CODE
 
 
 class LoginFailure(models.Model):

@@ -4,12 +4,14 @@ import requests
 from allauth.account.internal.flows.login import perform_login, record_authentication
 from allauth.account.models import Login
 from allauth.socialaccount.providers.openid_connect import views as openid_connect_views
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 from django.views.decorators.http import require_GET, require_POST
 
 from tlschool.accounts import signin
@@ -246,3 +248,18 @@ def identity_provider_tested(request, pk):
         "registration/identity_provider_tested.html",
         {"provider": provider, "result": result},
     )
+
+
+def set_language(request):
+    """Django's language switch; signed in, the choice is also kept with the account, so it
+    holds on every device and for the e-mails this person gets."""
+    response = i18n_views.set_language(request)
+    language = request.POST.get("language")
+    if (
+        request.method == "POST"
+        and request.user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+    ):
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    return response

@@ -93,6 +93,7 @@ def person_export(*, school, person, by) -> bytes:
             "name": str(person),
             "username": person.username,
             "email": person.email,
+            "language": person.get_language_display(),
             "joined": person.date_joined,
             "last_login": person.last_login,
         },

@@ -64,8 +64,9 @@ class Teams:
         return cls(people, schoolleiders, members)
 
 
-def reminders_for(today: date) -> list[Reminder]:
-    """Every reminder due today, one per person, kind and school."""
+def reminders_for(today: date, *, language: str | None = None) -> list[Reminder]:
+    """Every reminder due today, one per person, kind and school; with `language`, only
+    those for the people who read that language."""
     holidays = defaultdict(list)
     for holiday in Holiday.objects.filter(last_day__gte=today - timedelta(days=60)):
         holidays[holiday.school_id].append(holiday)
@@ -78,6 +79,8 @@ def reminders_for(today: date) -> list[Reminder]:
 
     def add(user, kind, school, item):
         if (user.pk, school.pk) not in teams.members or not user.is_active or not user.email:
+            return
+        if language is not None and user.preferred_language != language:
             return
         delivery = chosen.get((user.pk, kind), DEFAULT_DELIVERY[kind])
         if delivery == Delivery.OFF:

@@ -132,7 +132,7 @@ def send_weekly_bundles() -> int:
 
 def _bundle_message(waiting) -> EmailMultiAlternatives:
     user = waiting[0].user
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(user.preferred_language):
         sections = {}
         for row in waiting:
             sections.setdefault(str(Kind(row.kind).label), []).append(
@@ -163,7 +163,7 @@ def _bundle_message(waiting) -> EmailMultiAlternatives:
 
 
 def build_message(reminder: Reminder, items) -> EmailMultiAlternatives:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(reminder.user.preferred_language):
         context = {
             "reminder": reminder,
             "user": reminder.user,

@@ -14,8 +14,11 @@ from tlschool.reminders.models import Heartbeat
 def send_reminders(day: str) -> int:
     """Every reminder due on `day` (ISO date); returns how many e-mails went out."""
     today = date.fromisoformat(day)
-    with translation.override(settings.LANGUAGE_CODE):
-        reminders = rules.reminders_for(today)
+    reminders = []
+    for language, _name in settings.LANGUAGES:
+        # The texts of a reminder are written in its reader's language.
+        with translation.override(language):
+            reminders += rules.reminders_for(today, language=language)
     sent = sum(sending.send(reminder) for reminder in reminders)
     if today.weekday() == 0:
         sent += sending.send_weekly_bundles()

@@ -11,5 +11,6 @@ urlpatterns = [
     path("feed/<str:token>/plg/<int:pk>.ics", views.plg_feed, name="plg_feed"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("holidays/", views.holidays, name="holidays"),
+    path("holidays/fill/", views.holidays_fill, name="holidays_fill"),
     path("holidays/<int:pk>/remove/", views.holiday_remove, name="holiday_remove"),
 ]

@@ -4,12 +4,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from tlschool.reminders import feeds
-from tlschool.reminders.forms import HolidayForm, PreferencesForm
+from tlschool.reminders import feeds, holiday_import
+from tlschool.reminders.forms import HolidayFillForm, HolidayForm, PreferencesForm
 from tlschool.reminders.models import (
     Delivery,
     FeedToken,
@@ -40,6 +42,7 @@ def preferences(request):
     form = PreferencesForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        translation.activate(request.user.preferred_language)  # told in the language chosen
         messages.success(request, _("Your choices were saved."))
         return redirect("reminders:preferences")
     context = {
@@ -115,6 +118,19 @@ def unsubscribe(request, token):
     )
 
 
+def _holidays_page(request, school, form, fill_form):
+    return render(
+        request,
+        "reminders/holidays.html",
+        {"form": form, "fill_form": fill_form, "holidays": school.holidays.all()},
+        status=422 if form.errors or fill_form.errors else 200,
+    )
+
+
+def _fill_form(school, data=None, files=None):
+    return HolidayFillForm(data, files, initial={"region": school.holiday_region})
+
+
 @school_required
 def holidays(request):
     require(request.access.can_manage_school)
@@ -124,12 +140,36 @@ def holidays(request):
         form.save()
         messages.success(request, _("The holiday was added."))
         return redirect("reminders:holidays")
-    return render(
+    return _holidays_page(request, school, form, _fill_form(school))
+
+
+@school_required
+@require_POST
+def holidays_fill(request):
+    """The holidays of the school's region from the government's table."""
+    require(request.access.can_manage_school)
+    school = request.access.school
+    fill_form = _fill_form(school, request.POST, request.FILES)
+    if not fill_form.is_valid():
+        return _holidays_page(request, school, HolidayForm(), fill_form)
+    school.holiday_region = fill_form.cleaned_data["region"]
+    school.save(update_fields=["holiday_region"])
+    table = fill_form.cleaned_data["table"]
+    added = holiday_import.fill_in(school, table)
+    messages.success(
         request,
-        "reminders/holidays.html",
-        {"form": form, "holidays": school.holidays.all()},
-        status=422 if form.errors else 200,
+        ngettext(
+            "%(count)s holiday of region %(region)s added (%(years)s).",
+            "%(count)s holidays of region %(region)s added (%(years)s).",
+            added,
+        )
+        % {
+            "count": added,
+            "region": school.get_holiday_region_display(),
+            "years": ", ".join(holiday_import.school_years(table)),
+        },
     )
+    return redirect("reminders:holidays")
 
 
 @school_required

@@ -94,6 +94,14 @@ class Board(TimeStampedModel):
         return self.name
 
 
+class HolidayRegion(models.TextChoices):
+    """The three regions the Dutch government spreads school holidays over."""
+
+    NOORD = "noord", _("noord")
+    MIDDEN = "midden", _("midden")
+    ZUID = "zuid", _("zuid")
+
+
 class School(TimeStampedModel):
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="schools")
     name = models.CharField(_("name"), max_length=200)
@@ -120,6 +128,9 @@ class School(TimeStampedModel):
     # Raised by every change to the school's data (tlschool/schools/versions.py): summaries
     # kept for the board overview are read only at the version they were made for.
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
+    holiday_region = models.CharField(
+        _("holiday region"), max_length=6, choices=HolidayRegion.choices, blank=True
+    )
     bijstellen_weeks = models.PositiveSmallIntegerField(
         _("signal after weeks in bijstellen"),
         default=6,
