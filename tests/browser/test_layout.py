@@ -1,33 +1,71 @@
-"""Every main page of every role, on a phone (390 × 844) and a laptop (1366 × 900): nothing
-scrolls sideways, and the header stays one line on the laptop. A screenshot of each role's
-home at both widths goes to test-artifacts/ for a person to look at."""
+"""Every main page of every role, on a phone (390 × 844) and a laptop (1366 × 900), in Dutch
+and English: nothing scrolls sideways, the header stays one line on the laptop, and axe-core
+finds nothing serious or critical (WCAG 2.2 AA). A screenshot of each role's home at both
+widths goes to test-artifacts/ for a person to look at."""
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
-from tests.browser.conftest import ARTIFACTS, log_in
+from tests.browser.conftest import ARTIFACTS, assert_accessible, log_in
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
-MAIN_PAGES = {
-    "schoolleider": ["/", "/leaders/", "/plg/", "/innovations/", "/team/", "/school/settings/"],
-    "teacherleader": ["/", "/leaders/", "/plg/", "/innovations/", "/reminders/"],
-    "teamlid": ["/", "/plg/", "/accounts/profile/"],
-    "bestuur": ["/board/", "/dashboard/", "/leaders/"],
-}
 SIZES = {"phone": (390, 844), "laptop": (1366, 900)}
 # The header's height when everything in it fits on one line.
 ONE_LINE_HEADER_PX = 60
 
 
-def test_no_page_scrolls_sideways_and_the_header_is_one_line(
-    browser, live_server, browser_context_args
-):
+def main_pages():
+    """Per demo user, the pages they use, the detail pages of the demo's own data included."""
+    from innovations.models import Innovation
+    from leaders.models import TeacherLeaderRole
+    from plg.models import PLG, Session
+
+    role = TeacherLeaderRole.objects.filter(person__username="teacherleader").first()
+    plg = PLG.objects.filter(leaders__username="teacherleader").first()
+    session = Session.objects.filter(plg=plg).order_by("-held_on").first()
+    innovation = Innovation.objects.filter(school=plg.school).order_by("pk").first()
+    details = [
+        reverse("leaders:role", args=[role.pk]),
+        reverse("plg:detail", args=[plg.pk]),
+        reverse("innovations:detail", args=[innovation.pk]),
+    ]
+    session_page = reverse("plg:session", args=[session.pk])
+    return {
+        "schoolleider": [
+            "/",
+            "/leaders/",
+            "/plg/",
+            "/innovations/",
+            "/team/",
+            "/school/settings/",
+            "/report/",
+            session_page,
+            *details,
+        ],
+        "teacherleader": [
+            "/",
+            "/leaders/",
+            "/plg/",
+            "/innovations/",
+            "/reminders/",
+            reverse("plg:session_new", args=[plg.pk]),
+            reverse("plg:schedule", args=[plg.pk]),
+            session_page,
+            *details,
+        ],
+        "teamlid": ["/", "/leaders/", "/plg/", "/plg/agreements/", "/accounts/profile/", *details],
+        "bestuur": ["/board/", "/dashboard/", "/leaders/", "/innovations/"],
+    }
+
+
+def test_every_main_page_fits_a_phone_and_passes_axe(browser, live_server, browser_context_args):
     call_command("seed_demo", "--password", PASSWORD)
     ARTIFACTS.mkdir(exist_ok=True)
     problems = []
-    for person, paths in MAIN_PAGES.items():
+    for person, paths in main_pages().items():
         for size, (width, height) in SIZES.items():
             context = browser.new_context(
                 **{**browser_context_args, "viewport": {"width": width, "height": height}}
@@ -36,14 +74,29 @@ def test_no_page_scrolls_sideways_and_the_header_is_one_line(
                 page = context.new_page()
                 log_in(page, live_server.url, person)
                 page.screenshot(path=str(ARTIFACTS / f"home-{person}-{size}.png"), full_page=True)
-                for path in paths:
-                    page.goto(live_server.url + path)
-                    scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
-                    if scroll_width > width:
-                        problems.append(f"{person} {size} {path}: {scroll_width} px wide")
-                    header = page.locator("header nav").bounding_box()["height"]
-                    if size == "laptop" and header > ONE_LINE_HEADER_PX:
-                        problems.append(f"{person} {size} {path}: header {header:.0f} px high")
+                for language in ("nl", "en"):
+                    if language == "en":
+                        switch_language(page, "en")
+                    for path in paths:
+                        page.goto(live_server.url + path)
+                        where = f"{person} {size} {language} {path}"
+                        scroll_width = page.evaluate("document.scrollingElement.scrollWidth")
+                        if scroll_width > width:
+                            problems.append(f"{where}: {scroll_width} px wide")
+                        header = page.locator("header nav").bounding_box()["height"]
+                        if size == "laptop" and header > ONE_LINE_HEADER_PX:
+                            problems.append(f"{where}: header {header:.0f} px high")
+                        if language == "nl" or size == "phone":
+                            try:
+                                assert_accessible(page)
+                            except AssertionError as error:
+                                problems.append(f"{where}: {error}")
             finally:
                 context.close()
     assert not problems, "\n".join(problems)
+
+
+def switch_language(page, language):
+    page.locator("#language").select_option(language)
+    with page.expect_navigation():
+        page.locator("#language").locator("xpath=ancestor::form").locator("button").click()

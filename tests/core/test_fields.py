@@ -76,3 +76,21 @@ def test_no_template_writes_a_field_limit_by_hand():
         if not {".venv", "mutants"} & set(path.parts) and "maxlength=" in path.read_text()
     ]
     assert not copies, copies
+
+
+def test_every_table_that_scrolls_sideways_can_be_reached_with_the_keyboard():
+    """A table box that scrolls on a phone takes keyboard focus (WCAG 2.1.1), in every
+    template: axe-core's scrollable-region-focusable."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    boxes = re.compile(r"<div[^>]*class=\"[^\"]*table-responsive[^>]*>")
+    unreachable = [
+        f"{path.relative_to(root)}: {box}"
+        for path in root.glob("**/templates/**/*.html")
+        if not {".venv", "mutants", "node_modules"} & set(path.parts)
+        for box in boxes.findall(path.read_text())
+        if 'tabindex="0"' not in box
+    ]
+    assert not unreachable, unreachable
