@@ -85,6 +85,15 @@ class Session(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # Who saved it last: a save of one's own in another tab is no conflict, someone else's is.
+    last_saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     # One per opened form: a second submit of the same form (a double click, two requests
     # at once, an autosave arriving after the final save) finds this session, not a new one.
     form_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)

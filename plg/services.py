@@ -49,11 +49,23 @@ def person_leaves_school(*, school, person) -> None:
     PLG.members.through.objects.filter(plg__school=school, user=person).delete()
 
 
-def session_for_form(*, plg: PLG, form_key) -> Session | None:
-    """The session an opened form already saved, if any."""
-    if form_key is None:
-        return None
-    return Session.objects.filter(plg=plg, form_key=form_key).first()
+def draft_of(*, plg: PLG, person) -> Session | None:
+    """This person's draft in this PLG: one at most, the newest if older data holds more."""
+    return (
+        Session.objects.filter(plg=plg, created_by=person, status=SessionStatus.DRAFT)
+        .order_by("-updated_at", "-pk")
+        .first()
+    )
+
+
+def session_for_form(*, plg: PLG, form_key, by=None) -> Session | None:
+    """The session an opened form already saved; else `by`'s draft in this PLG, so a second
+    tab or an old page never starts a second draft beside it."""
+    if form_key is not None:
+        found = Session.objects.filter(plg=plg, form_key=form_key).first()
+        if found is not None:
+            return found
+    return draft_of(plg=plg, person=by) if by is not None else None
 
 
 def session_save(
@@ -79,13 +91,17 @@ def session_save(
                 return session  # an autosave that arrives after the final save changes nothing
         else:
             current = Session.objects.select_for_update().get(pk=session.pk)
-            if revision is not None and current.revision != revision:
+            own_draft = current.is_draft and current.last_saved_by_id == by.pk
+            # Two tabs of one's own draft are no conflict: the newest typing counts. Someone
+            # else's save in between is.
+            if revision is not None and current.revision != revision and not own_draft:
                 raise StaleEditError(current)
             session.revision = current.revision + 1
         for name, value in data.fields.items():
             setattr(session, name, value)
         if final:
             session.status = SessionStatus.FINAL
+        session.last_saved_by = by
         session.save()
 
         participants = plg_participants(plg)

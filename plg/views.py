@@ -166,7 +166,7 @@ def _draft_from_post(request, plg):
     """The session this form already saved (a draft by autosave, or the final one), if any."""
     session_id = parse_id(request.POST.get("session_id"))
     if session_id is None:
-        return services.session_for_form(plg=plg, form_key=_form_key(request))
+        return services.session_for_form(plg=plg, form_key=_form_key(request), by=request.user)
     return _session(request, session_id, plg=plg)
 
 
@@ -191,8 +191,11 @@ def session_log(request, pk, session_pk=None):
     require(rules.may_manage(access, plg))
     session = _session(request, session_pk, plg=plg) if session_pk else None
     if request.method != "POST":
+        # Reopening the form brings back one's draft in place, every field as it was typed.
+        restored = session is None and services.draft_of(plg=plg, person=request.user)
+        session = session or restored or None
         form, formset = _session_forms(request, plg, session)
-        return _render_log(request, plg, session, form, formset)
+        return _render_log(request, plg, session, form, formset, restored=bool(restored))
 
     session = session or _draft_from_post(request, plg)
     form, formset = _session_forms(request, plg, session, data=request.POST)
@@ -214,8 +217,9 @@ def session_log(request, pk, session_pk=None):
     return redirect_after_post(request, "plg:session_edit", pk=plg.pk, session_pk=saved.pk)
 
 
-def _render_log(request, plg, session, form, formset, *, invalid=False, stale=None):
+def _render_log(request, plg, session, form, formset, *, invalid=False, stale=None, restored=False):
     context = {
+        "restored": restored,
         "plg": plg,
         "session": session,
         "form": form,
@@ -223,7 +227,11 @@ def _render_log(request, plg, session, form, formset, *, invalid=False, stale=No
         "stale": stale,
         "revision": stale.revision if stale else (session.revision if session else ""),
         "form_key": request.POST.get("form_key") if request.method == "POST" else uuid.uuid4(),
-        "drafts": [] if session else plg.sessions.filter(status=SessionStatus.DRAFT),
+        # Other people's drafts: a co-leader may be writing up the same meeting.
+        "drafts": plg.sessions.filter(status=SessionStatus.DRAFT)
+        .exclude(created_by=request.user)
+        .exclude(pk=getattr(session, "pk", None))
+        .select_related("created_by"),
     }
     return render_page(request, "plg/session_form.html", context, invalid=invalid)
 

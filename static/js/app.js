@@ -42,3 +42,90 @@ document.addEventListener("submit", (event) => {
   const message = event.target.dataset?.confirm;
   if (message && !window.confirm(message)) event.preventDefault();
 });
+
+// The session form loses nothing typed. Every keystroke is copied to this tab's storage, so a
+// reload puts it back at once; leaving the page or the tab sends what the last autosave did
+// not have yet to the server (sendBeacon), so reopening the form later brings it back too.
+// The final save clears the copy.
+const NOT_KEPT = new Set(["csrfmiddlewaretoken", "session_id", "revision", "form_key"]);
+
+function draftCopy(form) {
+  const fields = [];
+  for (const [name, value] of new FormData(form)) {
+    if (!NOT_KEPT.has(name) && typeof value === "string") fields.push([name, value]);
+  }
+  return { revision: form.querySelector("#revision")?.value || "", fields };
+}
+
+function keepCopy(form) {
+  try {
+    sessionStorage.setItem(form.dataset.draftKey, JSON.stringify(draftCopy(form)));
+  } catch {
+    // Storage full or switched off: the autosave still keeps the draft on the server.
+  }
+}
+
+function restoreCopy(form) {
+  let copy;
+  try {
+    copy = JSON.parse(sessionStorage.getItem(form.dataset.draftKey) || "null");
+  } catch {
+    copy = null;
+  }
+  const revision = form.querySelector("#revision")?.value || "";
+  // Only a copy at least as new as what the server gave this page.
+  if (!copy || (copy.revision && copy.revision !== revision)) return false;
+  const values = new Map();
+  for (const [name, value] of copy.fields) values.set(name, [...(values.get(name) || []), value]);
+  const total = form.querySelector("[id$='-TOTAL_FORMS']");
+  const wanted = Number((values.get(total?.name) || [])[0] || 0);
+  const addRow = form.querySelector("[data-add-row]");
+  while (total && addRow && Number(total.value) < wanted && !addRow.hidden) addRow.click();
+  let changed = false;
+  for (const element of form.elements) {
+    if (!element.name || NOT_KEPT.has(element.name) || element.type === "hidden") continue;
+    const kept = values.get(element.name) || [];
+    if (element.type === "checkbox" || element.type === "radio") {
+      const checked = kept.includes(element.value);
+      changed ||= checked !== element.checked;
+      element.checked = checked;
+    } else if (element.type !== "submit" && element.type !== "button") {
+      const value = kept[0] ?? "";
+      changed ||= value !== element.value;
+      element.value = value;
+    }
+  }
+  return changed;
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("form[data-draft-key]").forEach((form) => {
+    let dirty = restoreCopy(form);
+    let submitted = false;
+    if (dirty && window.htmx) window.htmx.trigger(form, "change");
+    const typed = () => {
+      dirty = true;
+      keepCopy(form);
+    };
+    form.addEventListener("input", typed);
+    form.addEventListener("change", typed);
+    form.addEventListener("htmx:afterRequest", (event) => {
+      if (event.detail.elt === form && event.detail.successful) {
+        dirty = false;
+        keepCopy(form); // the copy now carries the revision the server answered with
+      }
+    });
+    form.addEventListener("submit", () => {
+      submitted = true;
+      sessionStorage.removeItem(form.dataset.draftKey);
+    });
+    const leave = () => {
+      if (!dirty || submitted || !navigator.sendBeacon) return;
+      dirty = !navigator.sendBeacon(form.dataset.autosave, new FormData(form));
+    };
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") leave();
+    });
+    window.addEventListener("pagehide", leave);
+  });
+});
