@@ -84,3 +84,23 @@ def test_the_home_page_keeps_its_number_of_queries_as_more_waits(
             agreements=[(f"b{n}", teamlid, 2)],
         )
     assert count() == few
+
+
+def test_the_menu_counts_what_the_home_page_lists(client_for, school, teacher_leader, teamlid):
+    plg = make_plg(school, teacher_leader, members=[teamlid])
+    client = client_for(teamlid)
+    home = client.get(reverse("home")).text
+    assert reverse("overview:waiting_count") in home  # the menu asks for the number
+    assert "wacht" not in client.get(reverse("overview:waiting_count")).text  # nothing yet
+    log_session(
+        plg,
+        teacher_leader,
+        present=[teacher_leader, teamlid],
+        agreements=[("Kijkwijzer maken", teamlid, 3)],
+        held_on=timezone.localdate() - timedelta(days=1),
+    )
+    listed = re.search(r'id="waiting-title">.*?badge[^>]*>(\d+)<', client.get(reverse("home")).text)
+    badge = client.get(reverse("overview:waiting_count")).text
+    assert listed.group(1) == "2"
+    assert re.sub(r"<[^>]+>", " ", badge).split()[:1] == ["2"]
+    assert "2 dingen wachten op jou" in " ".join(re.sub(r"<[^>]+>", " ", badge).split())

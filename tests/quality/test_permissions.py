@@ -106,6 +106,7 @@ MATRIX = {
     "innovations:pulse_close": ((L, A, A, A, A, A), (L, 403, L, 403, 403, 404)),
     "innovations:evidence": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
     "overview:dashboard": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
+    "overview:waiting_count": ((L, 200, 200, 200, 200, 200), (L, A, A, A, A, A)),
     "overview:board": ((L, 403, 403, 403, 200, 403), (L, 403, 403, 403, 200, 403)),
     "overview:export_innovations": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
     "overview:export_sessions": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),

@@ -5,6 +5,7 @@ from tlschool.overview import views
 app_name = "overview"
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("waiting/count/", views.waiting_count, name="waiting_count"),
     path("board/", views.board_overview, name="board"),
     path("exports/innovations.csv", views.export_innovations, name="export_innovations"),
     path("exports/sessions.csv", views.export_sessions, name="export_sessions"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from innovations import selectors as innovation_selectors
 from innovations.stages import Stage
@@ -58,6 +58,15 @@ def home(request):
         "waiting": waiting_for(access, today=timezone.localdate(), agreements=agreements),
     }
     return render(request, "overview/home.html", context)
+
+
+@school_required
+@require_GET
+def waiting_count(request):
+    """The number beside Home or Dashboard in the menu: what waits for one's own step. Loaded
+    after the page (htmx), so no page pays for it in its own queries."""
+    count = len(waiting_for(request.access, today=timezone.localdate()))
+    return render(request, "overview/waiting_count.html", {"count": count})
 
 
 def _dashboard(request):
