@@ -44,3 +44,15 @@ def test_schoolleider_positions_a_teacher_leader_and_the_team_sees_it(
     expect(card).to_contain_text("Rekenmethode-onderdelen kiezen")
     expect(card).to_contain_text("beslist zelf")
     assert_accessible(member)
+
+    # Taking something out of the agreed mandate asks first and says what follows.
+    leader.goto(role_url)
+    asked = []
+    leader.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    leader.get_by_role("button", name="Rekenmethode-onderdelen kiezen verwijderen").click()
+    expect(leader.locator("#mandate")).to_contain_text("Rekenmethode-onderdelen kiezen")
+    assert "nieuwe versie" in asked[0] and "niet gepositioneerd" in asked[0], asked
+    leader.once("dialog", lambda dialog: dialog.accept())
+    leader.get_by_role("button", name="Rekenmethode-onderdelen kiezen verwijderen").click()
+    expect(leader.locator("#mandate")).not_to_contain_text("Rekenmethode-onderdelen kiezen")
+    expect(leader.get_by_text("niet gepositioneerd").first).to_be_visible()
