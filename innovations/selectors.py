@@ -67,7 +67,14 @@ def innovation_detail_queryset(school):
 
 def criteria_chart(innovation):
     """One line per success criterion over the monitoring dates."""
-    series = {criterion.pk: Series(criterion.name, []) for criterion in innovation.criteria.all()}
+    series = {
+        criterion.pk: Series(
+            criterion.name,
+            [],
+            target=float(criterion.target) if criterion.target is not None else None,
+        )
+        for criterion in innovation.criteria.all()
+    }
     for entry in innovation.monitoring_entries.all():
         for value in entry.values.all():
             series[value.criterion_id].points.append(

@@ -47,6 +47,10 @@ class Facilitation:
         return self.used_hours > ZERO and self.outside_percent > self.outside_threshold_percent
 
     @property
+    def over_allotted(self) -> bool:
+        return self.allotted_hours > ZERO and self.used_hours > self.allotted_hours
+
+    @property
     def far_behind(self) -> bool:
         return self.allotted_hours > ZERO and (
             -self.pace_delta_hours > self.allotted_hours * PACE_TOLERANCE

@@ -5,7 +5,11 @@ table in its template.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import get_language
 
 WIDTH, HEIGHT = 480, 200
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 36, 12, 12, 28
@@ -19,6 +23,8 @@ class Series:
     colour: str = ""
     polyline: str = ""
     dots: list[tuple[str, str, str, float]] = field(default_factory=list)
+    target: float | None = None  # the streefwaarde, drawn as a dashed line
+    target_y: str = ""
 
 
 @dataclass
@@ -29,11 +35,17 @@ class LineChart:
     width: int = WIDTH
     height: int = HEIGHT
     y_ticks: list[tuple[str, str]] = field(default_factory=list)
-    x_ticks: list[tuple[str, str]] = field(default_factory=list)
+    # (x, label, text-anchor): the first and last date are anchored inside the chart.
+    x_ticks: list[tuple[str, str, str]] = field(default_factory=list)
+    plot_right: int = WIDTH - PAD_RIGHT
 
     @property
     def is_empty(self) -> bool:
         return not any(s.points for s in self.series)
+
+    @property
+    def has_targets(self) -> bool:
+        return any(s.target_y for s in self.series)
 
 
 def _n(value: float) -> str:
@@ -50,9 +62,20 @@ def _nice_max(value: float) -> float:
     return float(value)
 
 
+def point_label(label: str) -> str:
+    """An ISO date as the page's language writes it short ("12 nov"); other labels as given."""
+    try:
+        day = date.fromisoformat(label)
+    except ValueError:
+        return label
+    # Dutch writes short months in lower case ("12 nov"), English capitalised ("12 Nov").
+    return date_format(day, "j b" if get_language() == "nl" else "j M")
+
+
 def line_chart(series: list[Series]) -> LineChart:
     labels = sorted({label for s in series for label, _value in s.points})
-    peak = max((value for s in series for _label, value in s.points), default=0.0)
+    targets = [s.target for s in series if s.target is not None]
+    peak = max([value for s in series for _label, value in s.points] + targets, default=0.0)
     top = _nice_max(peak)
     inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
     inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
@@ -67,12 +90,29 @@ def line_chart(series: list[Series]) -> LineChart:
 
     for index, s in enumerate(series):
         s.colour = s.colour or PALETTE[index % len(PALETTE)]
-        coords = [(_n(x_of(label)), _n(y_of(value)), label, value) for label, value in s.points]
+        coords = [
+            (_n(x_of(label)), _n(y_of(value)), point_label(label), _fmt(value))
+            for label, value in s.points
+        ]
         s.polyline = " ".join(f"{x},{y}" for x, y, _label, _value in coords)
         s.dots = coords
+        if s.target is not None:
+            s.target_y = _n(y_of(s.target))
     y_ticks = [(_n(y_of(top * f)), _fmt(top * f)) for f in (0, 0.5, 1)]
     step = max(1, len(labels) // 6)
-    x_ticks = [(_n(x_of(label)), label) for label in labels[::step]]
+    shown = labels[::step]
+    x_ticks = [
+        (
+            _n(x_of(label)),
+            point_label(label),
+            "start"
+            if label == labels[0] and len(labels) > 1
+            else "end"
+            if label == labels[-1] and len(labels) > 1
+            else "middle",
+        )
+        for label in shown
+    ]
     return LineChart(series, labels, top, y_ticks=y_ticks, x_ticks=x_ticks)
 
 
@@ -84,6 +124,7 @@ class Bar:
     y: str
     width: str
     height: str
+    label_x: str = ""
 
 
 @dataclass
@@ -93,31 +134,54 @@ class BarChart:
     width: int = WIDTH
     height: int = HEIGHT
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
+    # Labels longer than their bar's width are turned, so each is written in full.
+    turned_labels: bool = False
+    label_y: int = HEIGHT - 8
+
+
+# Roughly the width of one character of the 9-px label font.
+LABEL_CHAR_PX = 5.2
 
 
 def bar_chart(values: list[tuple[str, float]]) -> BarChart:
     top = _nice_max(max((v for _l, v in values), default=0.0))
     inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
-    inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
     slot = inner_w / max(len(values), 1)
+    longest = max((len(label) for label, _v in values), default=0) * LABEL_CHAR_PX
+    turned = longest > slot * 0.95
+    # Turned labels (40 degrees) need room below the bars: about two thirds of their length.
+    bottom = int(longest * 0.68) + 14 if turned else PAD_BOTTOM
+    height = PAD_TOP + (HEIGHT - PAD_TOP - PAD_BOTTOM) + bottom
+    inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
     bars = []
     for index, (label, value) in enumerate(values):
-        height = value / top * inner_h
+        bar_height = value / top * inner_h
         bars.append(
             Bar(
                 label=label,
                 value=value,
                 x=_n(PAD_LEFT + index * slot + slot * 0.15),
-                y=_n(PAD_TOP + inner_h - height),
+                y=_n(PAD_TOP + inner_h - bar_height),
                 width=_n(slot * 0.7),
-                height=_n(height),
+                height=_n(bar_height),
+                label_x=_n(PAD_LEFT + index * slot + slot / 2),
             )
         )
     y_ticks = [(_n(PAD_TOP + inner_h - f * inner_h), _fmt(top * f)) for f in (0, 0.5, 1)]
-    return BarChart(bars, top, y_ticks=y_ticks)
+    return BarChart(
+        bars,
+        top,
+        height=height,
+        y_ticks=y_ticks,
+        turned_labels=turned,
+        label_y=PAD_TOP + inner_h + 12,
+    )
 
 
 def _fmt(value) -> str:
+    """A number as the page's language writes it: "2,5" in Dutch."""
     if isinstance(value, Decimal):
         value = float(value)
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+    if float(value).is_integer():
+        return str(int(value))
+    return number_format(round(value, 1), decimal_pos=1)

@@ -42,7 +42,9 @@ def test_board_staff_compare_the_schools_and_change_nothing(page_for, live_serve
     expect(staff.get_by_role("heading", level=1)).to_have_text(
         "Stichting Primair Onderwijs Rivierenland"
     )
-    table = staff.get_by_role("table", name="Elke school van het bestuur op dezelfde maatstaven")
+    table = staff.get_by_role(
+        "table", name="Alle scholen van het bestuur, op dezelfde manier gemeten"
+    )
     expect(table).to_contain_text("OBS De Regenboog")
     expect(table).to_contain_text("CBS De Wegwijzer")
     staff.get_by_role("link", name="Innovaties").click()

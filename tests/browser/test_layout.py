@@ -3,6 +3,8 @@ and English: nothing scrolls sideways, the header stays one line on the laptop, 
 finds nothing serious or critical (WCAG 2.2 AA). A screenshot of each role's home at both
 widths goes to test-artifacts/ for a person to look at."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -15,6 +17,10 @@ pytestmark = pytest.mark.browser
 SIZES = {"phone": (390, 844), "laptop": (1366, 900)}
 # The header's height when everything in it fits on one line.
 ONE_LINE_HEADER_PX = 60
+
+
+# A space before a full stop or comma, an arrow typed as "->", ".;" or ". ." in the text.
+TYPOGRAPHY = re.compile(r"\S {1,}[.,;:](?=\s|$)|->|\.;|\.\s\.")
 
 
 def main_pages():
@@ -86,6 +92,9 @@ def test_every_main_page_fits_a_phone_and_passes_axe(browser, live_server, brows
                         header = page.locator("header nav").bounding_box()["height"]
                         if size == "laptop" and header > ONE_LINE_HEADER_PX:
                             problems.append(f"{where}: header {header:.0f} px high")
+                        text = page.locator("body").inner_text()
+                        for mark in TYPOGRAPHY.findall(text):
+                            problems.append(f"{where}: typography {mark!r}")
                         if language == "nl" or size == "phone":
                             try:
                                 assert_accessible(page)

@@ -34,7 +34,7 @@ def test_board_staff_read_but_do_not_manage(login, board_staff, schoolleider):
     client = login(board_staff)
     home = client.get(reverse("home"), follow=True)
     assert home.status_code == 200
-    assert "Elke school van het bestuur op dezelfde maatstaven" in home.text
+    assert "Alle scholen van het bestuur, op dezelfde manier gemeten" in home.text
     assert client.get(reverse("team")).status_code == 403
 
 

@@ -19,7 +19,9 @@ def menu(client, url):
         html.index('class="navbar-nav') : html.index("</ul>", html.index('class="navbar-nav'))
     ]
     links = re.findall(
-        r'<a class="nav-link( active" aria-current="page)?" href="([^"]+)">([^<]+)</a>', nav
+        r'<a class="nav-link( active" aria-current="page)?" href="([^"]+)">([^<]+)(?:<span[^>]*>'
+        r"</span>)?</a>",
+        nav,
     )
     return [(text, href, bool(current)) for current, href, text in links]
 

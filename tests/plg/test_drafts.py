@@ -14,6 +14,7 @@ from tlschool.schools.models import Role
 def plg(school, teacher_leader, teamlid):
     return make_plg(school, teacher_leader, members=[teamlid])
 
+
 HX = {"HX-Request": "true"}
 
 

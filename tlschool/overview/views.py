@@ -9,6 +9,7 @@ from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -78,12 +79,16 @@ def _dashboard(request):
         "year": year,
         "years": schooljaar_choices(),
         "sessions_chart": bar_chart(
-            [(label[:3], count) for label, count in health.sessions_per_month]
+            # "M Y" labels; Dutch writes short months in lower case.
+            [
+                (label[:3].lower() if get_language() == "nl" else label[:3], count)
+                for label, count in health.sessions_per_month
+            ]
         ),
         "snooze_choices": snoozing.WEEKS,
         "may_snooze": access.can_manage_school,
         "stages_chart": bar_chart(
-            [(label[:5], count) for _stage, label, count in health.stage_counts]
+            [(str(label), count) for _stage, label, count in health.stage_counts]
         ),
         "waiting": waiting_for(access, today=timezone.localdate()),
     }
