@@ -76,7 +76,22 @@ def test_dates_in_sentences_follow_the_language(login, school, teacher_leader, t
     client = login(teamlid)
     assert "uiterlijk 31 oktober 2026" in client.get(reverse("home")).text
     client.post(reverse("set_language"), {"language": "en", "next": reverse("home")})
-    assert "due Oct. 31, 2026" in client.get(reverse("home")).text
+    assert "due 31 October 2026" in client.get(reverse("home")).text  # one date style
+
+
+def test_english_names_the_badges_and_stages_with_the_dutch_term_beside(
+    login, school, teacher_leader, schoolleider
+):
+    from tests.factories import make_innovation, make_role
+
+    role = make_role(school, teacher_leader)
+    make_innovation(school, teacher_leader)
+    client = login(schoolleider)
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("home")})
+    assert "not positioned (niet gepositioneerd)" in client.get(
+        reverse("leaders:role", args=[role.pk])
+    ).text
+    assert "preparing (voorbereiden)" in client.get(reverse("innovations:board")).text
 
 
 def test_an_empty_choice_speaks_dutch(login, school, teacher_leader):
