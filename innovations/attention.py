@@ -30,7 +30,7 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
                 "monitoring_gap",
                 _("%(title)s is in monitoren, but nothing was monitored for %(weeks)s weeks.")
                 % {**title, "weeks": school.monitoring_gap_weeks},
-                url,
+                url + "#monitoring-add",
                 _("Add a monitoring entry"),
                 innovation.pk,
             )
@@ -41,7 +41,7 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
                 "bijstellen_long",
                 _("%(title)s has been in bijstellen for %(days)s days.")
                 % {**title, "days": days_in_stage},
-                url,
+                url + "#move",
                 _("Decide the next step"),
                 innovation.pk,
             )
@@ -56,7 +56,7 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
                 "borging_review",
                 _("The borging of %(title)s was due for review on %(date)s.")
                 % {**title, "date": date_format(innovation.borging_review_on)},
-                url,
+                url + "#plan-borging",
                 _("Review the borging"),
                 innovation.pk,
             )
@@ -69,7 +69,7 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
                     "The team's readiness for %(title)s is low (willen %(willen)s, kunnen %(kunnen)s)."
                 )
                 % {**title, **_averages(innovation)},
-                url,
+                url + "#pulse",
                 _("Talk about pace and support"),
                 innovation.pk,
             )

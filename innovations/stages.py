@@ -68,6 +68,18 @@ def allowed_targets(innovation) -> list[str]:
     return [*sorted(MOVES[stage], key=BOARD_COLUMNS.index), Stage.GEPAUZEERD, Stage.GESTOPT]
 
 
+class Refusal(str):
+    """Why a move is refused, in plain words. `part` is the id of the place on the
+    innovation's page that holds what is missing: the page opens it and puts the focus there."""
+
+    part: str = ""
+
+    def __new__(cls, text, part: str = ""):
+        refused = super().__new__(cls, text)
+        refused.part = part
+        return refused
+
+
 def refusal(innovation, move: MoveRequest, *, monitoring_count: int) -> str | None:
     """Why this move is not allowed now, in plain words; None when it is."""
     target = move.to_stage
@@ -81,22 +93,31 @@ def refusal(innovation, move: MoveRequest, *, monitoring_count: int) -> str | No
             "target": Stage(target).label,
         }
     if target == Stage.MONITOREN and not innovation.has_monitoring_plan:
-        return _(
-            "Before monitoren, write the monitoring plan: what you will look at, how, and when."
+        return Refusal(
+            _("Before monitoren, write the monitoring plan: what you will look at, how, and when."),
+            "plan-monitoring",
         )
     if target == Stage.BIJSTELLEN:
         if monitoring_count == 0:
-            return _(
-                "Bijstellen starts from what monitoring showed: add at least one monitoring "
-                "entry first."
+            return Refusal(
+                _(
+                    "Bijstellen starts from what monitoring showed: add at least one monitoring "
+                    "entry first."
+                ),
+                "monitoring-add",
             )
         if not (move.adjustment_what.strip() and move.adjustment_why.strip()):
-            return _("Write what changes and why.")
+            return Refusal(_("Write what changes and why."), "move-adjustment")
     if target == Stage.BORGEN and not innovation.has_borging_plan:
-        return _(
-            "Before borgen, write the borging plan: the agreements, where they are anchored, "
-            "who guards them and when they are reviewed."
+        return Refusal(
+            _(
+                "Before borgen, write the borging plan: the agreements, where they are anchored, "
+                "who guards them and when they are reviewed."
+            ),
+            "plan-borging",
         )
     if target == Stage.GESTOPT and not move.reason.strip():
-        return _("Stopping is allowed; write what was learned, so the school keeps it.")
+        return Refusal(
+            _("Stopping is allowed; write what was learned, so the school keeps it."), "id_reason"
+        )
     return None

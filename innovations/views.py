@@ -196,7 +196,7 @@ def innovation_move(request, pk):
         try:
             services.innovation_move(innovation=innovation, by=request.user, move=form.move())
         except services.InnovationRuleError as error:
-            refused = str(error)
+            refused = error.args[0]
     if from_board:
         if refused is None and not request.htmx:
             messages.success(request, _("The stage was changed."))
@@ -209,7 +209,10 @@ def innovation_move(request, pk):
         messages.success(request, _("The stage was changed."))
         return redirect_after_post(request, "innovations:detail", pk=innovation.pk)
     form.add_error(None, refused)
-    context = _detail_context(request, innovation, move_form=form)
+    context = {
+        **_detail_context(request, innovation, move_form=form),
+        "refused_part": getattr(refused, "part", ""),
+    }
     return render_page(request, "innovations/detail.html", context, partial="move", invalid=True)
 
 

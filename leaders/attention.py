@@ -17,7 +17,7 @@ def role_attention(*, role, positioning: Positioning, facilitation: Facilitation
             Attention(
                 "mandate",
                 _("%(name)s (%(title)s) has no agreed mandate.") % name,
-                url,
+                url + "#mandate",
                 _("Agree the mandate"),
                 role.pk,
             )
@@ -27,7 +27,7 @@ def role_attention(*, role, positioning: Positioning, facilitation: Facilitation
             Attention(
                 "announcement",
                 _("The team has not been told what %(name)s (%(title)s) does and may do.") % name,
-                url,
+                url + "#announcement-add",
                 _("Record the announcement"),
                 role.pk,
             )
@@ -38,7 +38,7 @@ def role_attention(*, role, positioning: Positioning, facilitation: Facilitation
                 "outside_time",
                 _("%(name)s does %(percent)s%% of the work outside school time.")
                 % {"name": role.person, "percent": facilitation.outside_percent},
-                url,
+                url + "#time",
                 _("Look at the time log"),
                 role.pk,
             )
@@ -48,7 +48,7 @@ def role_attention(*, role, positioning: Positioning, facilitation: Facilitation
             Attention(
                 "time_behind",
                 _("%(name)s uses far less of the allotted time than the schooljaar's pace.") % name,
-                url,
+                url + "#time",
                 _("Look at the time"),
                 role.pk,
             )
@@ -58,7 +58,7 @@ def role_attention(*, role, positioning: Positioning, facilitation: Facilitation
             Attention(
                 "time_ahead",
                 _("%(name)s uses the allotted time far faster than the schooljaar's pace.") % name,
-                url,
+                url + "#time",
                 _("Look at the time"),
                 role.pk,
             )

@@ -129,3 +129,36 @@ document.addEventListener("DOMContentLoaded", () => {
     window.addEventListener("pagehide", leave);
   });
 });
+
+// Taking a person to the exact place that needs them: the part named by the address
+// (#plan-borging from a dashboard signal) or by a refused move is opened, marked and focused.
+function openPart(id) {
+  const part = id && document.getElementById(id);
+  if (!part) return;
+  for (let el = part; el; el = el.parentElement) {
+    if (el.tagName === "DETAILS") el.open = true;
+  }
+  part.classList.add("needs-attention");
+  const field = part.matches("input, select, textarea")
+    ? part
+    : part.querySelector("input:not([type=hidden]), select, textarea, button");
+  part.scrollIntoView({ block: "center" });
+  (field || part).focus({ preventScroll: true });
+}
+
+function openMarkedPart() {
+  const marker = document.querySelector("[data-open-part]");
+  if (!marker) return false;
+  marker.remove(); // once
+  openPart(marker.dataset.openPart);
+  return true;
+}
+
+// After "load": the browser's own jump to the #part would otherwise take the focus away again.
+window.addEventListener("load", () => {
+  if (!openMarkedPart() && location.hash.length > 1) {
+    requestAnimationFrame(() => openPart(decodeURIComponent(location.hash.slice(1))));
+  }
+});
+
+document.addEventListener("htmx:afterSettle", openMarkedPart);

@@ -18,7 +18,9 @@ def test_schoolleider_follows_a_signal_from_the_demo_and_resolves_it(page_for, l
 
     signal.get_by_role("link", name="Aankondiging vastleggen").click()
     expect(leader.get_by_role("heading", level=1)).to_contain_text("Yusuf Ahmed")
-    leader.get_by_text("Aankondiging vastleggen").click()
+    # The signal lands on the form itself: opened and focused, nothing to look for.
+    expect(leader.locator("#announcement-add")).to_have_attribute("open", "")
+    expect(leader.locator("#id_announced_on")).to_be_focused()
     leader.locator("#id_announced_on").fill(timezone.localdate().isoformat())
     leader.locator("#id_channel").select_option(label="teamvergadering")
     leader.locator("#id_text").fill(

@@ -29,8 +29,10 @@ def test_owner_carries_an_innovation_from_uitvoeren_to_borgen(
     submit_move(owner, "monitoren")
     expect(owner.locator("#move")).to_contain_text("Schrijf vóór monitoren het monitoringsplan")
     expect(owner.get_by_role("heading", level=1)).to_contain_text("uitvoeren")
-
-    owner.get_by_text("Monitoringsplan schrijven").click()
+    # ... and the section with what is missing is opened, marked, and has the focus.
+    expect(owner.locator("#plan-monitoring")).to_have_attribute("open", "")
+    expect(owner.locator("#plan-monitoring")).to_have_class("needs-attention")
+    expect(owner.get_by_label("Wat we monitoren")).to_be_focused()
     owner.get_by_label("Wat we monitoren").fill("Hoe kinderen hun aanpak uitleggen")
     owner.locator("#id_mplan-monitoring_how").fill("Lesbezoek met kijkwijzer")
     owner.get_by_label("Wanneer").fill("Elke zes weken")

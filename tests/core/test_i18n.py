@@ -88,9 +88,10 @@ def test_english_names_the_badges_and_stages_with_the_dutch_term_beside(
     make_innovation(school, teacher_leader)
     client = login(schoolleider)
     client.post(reverse("set_language"), {"language": "en", "next": reverse("home")})
-    assert "not positioned (niet gepositioneerd)" in client.get(
-        reverse("leaders:role", args=[role.pk])
-    ).text
+    assert (
+        "not positioned (niet gepositioneerd)"
+        in client.get(reverse("leaders:role", args=[role.pk])).text
+    )
     assert "preparing (voorbereiden)" in client.get(reverse("innovations:board")).text
 
 

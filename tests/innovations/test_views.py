@@ -45,8 +45,24 @@ def test_board_move_is_refused_in_place_with_the_reason(login, innovation, teach
     assert response.status_code == 422
     assert 'id="board"' in response.text and "<html" not in response.text
     assert "monitoringsplan" in response.text
+    # The card links to the exact part of the innovation's page that is missing.
+    assert reverse("innovations:detail", args=[innovation.pk]) + "#plan-monitoring" in (
+        response.text
+    )
     innovation.refresh_from_db()
     assert innovation.stage == Stage.UITVOEREN
+
+
+def test_a_refused_move_opens_the_section_with_what_is_missing(login, innovation, teacher_leader):
+    innovation.stage = Stage.UITVOEREN
+    innovation.save()
+    response = login(teacher_leader).post(
+        reverse("innovations:move", args=[innovation.pk]), {"to_stage": "monitoren"}
+    )
+    assert response.status_code == 422
+    assert '<details id="plan-monitoring" open>' in response.text  # also without JavaScript
+    assert '<details id="plan-borging">' in response.text
+    assert 'data-open-part="plan-monitoring"' in response.text
 
 
 def test_only_the_owner_moves_stages(login, innovation, schoolleider, teamlid):

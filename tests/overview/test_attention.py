@@ -36,8 +36,13 @@ def test_a_role_point_links_to_its_role_page_and_names_its_role(school, teacher_
         facilitation=facilitation(),
     )
     assert [(p.kind, p.url, p.key) for p in points] == [
-        ("mandate", reverse("leaders:role", args=[role.pk]), f"mandate:{role.pk}"),
-        ("announcement", reverse("leaders:role", args=[role.pk]), f"announcement:{role.pk}"),
+        # Each lands on the exact part of the role page that it asks for.
+        ("mandate", reverse("leaders:role", args=[role.pk]) + "#mandate", f"mandate:{role.pk}"),
+        (
+            "announcement",
+            reverse("leaders:role", args=[role.pk]) + "#announcement-add",
+            f"announcement:{role.pk}",
+        ),
     ]
     assert [p.link_text for p in points] == ["Mandaat afspreken", "Aankondiging vastleggen"]
 
@@ -146,7 +151,7 @@ def test_time_points_say_what_is_off_and_where_to_look(
         positioning=Positioning(mandate_agreed=True, announced=True),
         facilitation=facilitation(allotted_hours=100, used_hours=used, outside_hours=outside),
     )
-    url = reverse("leaders:role", args=[role.pk])
+    url = reverse("leaders:role", args=[role.pk]) + "#time"  # the time section itself
     assert said(points) == [
         (kind, message, url, link, f"{kind}:{role.pk}") for kind, message, link in expected
     ]
@@ -187,7 +192,7 @@ def test_bijstellen_long_from_the_schools_weeks_on(school, days, shown):
         (
             "bijstellen_long",
             f"Leesgesprekken staat al {days} dagen in bijstellen.",
-            URL,
+            URL + "#move",
             "Bepaal de volgende stap",
             "bijstellen_long:5",
         )
@@ -205,7 +210,7 @@ def test_a_borging_review_is_due_the_day_after_its_date(school, days_ago, shown)
         (
             "borging_review",
             f"De borging van Leesgesprekken had op {date_format(day)} geëvalueerd moeten worden.",
-            URL,
+            URL + "#plan-borging",
             "Evalueer de borging",
             "borging_review:5",
         )
@@ -222,7 +227,7 @@ def test_monitoring_that_stopped_is_named_with_the_schools_weeks(school):
         (
             "monitoring_gap",
             "Leesgesprekken staat in monitoren, maar er is al 6 weken niets gemonitord.",
-            URL,
+            URL + "#monitoring-add",
             "Monitoringsmoment toevoegen",
             "monitoring_gap:5",
         )
@@ -263,7 +268,7 @@ def test_low_readiness_names_the_averages_the_dutch_way(school):
             "low_pulse",
             "De veranderbereidheid van het team voor Leesgesprekken is laag "
             "(willen 2,2, kunnen 3,4).",
-            URL,
+            URL + "#pulse",
             "Praat over tempo en steun",
             "low_pulse:5",
         )
