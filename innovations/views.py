@@ -53,7 +53,14 @@ def _board_context(request, *, refused=None):
             if innovation.stage == stage
         ]
         columns.append({"stage": stage, "label": Stage(stage).label, "cards": cards})
-    return {"columns": columns, "may_create": rules.may_create(access)}
+    # The stages being worked in side by side; finished and paused ones in a compact row below,
+    # so every column is in sight on a laptop without scrolling sideways.
+    resting = {Stage.GEBORGD, Stage.GEPAUZEERD, Stage.GESTOPT}
+    return {
+        "columns": [c for c in columns if c["stage"] not in resting],
+        "resting_columns": [c for c in columns if c["stage"] in resting],
+        "may_create": rules.may_create(access),
+    }
 
 
 @school_required

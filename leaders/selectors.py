@@ -178,8 +178,10 @@ def roles_with_mandates(*, school, year: Schooljaar):
         .prefetch_related(
             Prefetch(
                 "mandates", queryset=Mandate.objects.order_by("-version").prefetch_related("items")
-            )
+            ),
+            "allotments",
         )
+        .order_by("person__full_name", "title")
     )
 
 

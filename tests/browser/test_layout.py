@@ -23,6 +23,29 @@ ONE_LINE_HEADER_PX = 60
 TYPOGRAPHY = re.compile(r"\S {1,}[.,;:](?=\s|$)|->|\.;|\.\s\.")
 
 
+# Buttons and links that cut their text off, and selects too narrow for the chosen option
+# ("Verplaatse", "bijstell"), among those on screen.
+CLIPPED_CONTROLS = """() => {
+  const canvas = document.createElement("canvas").getContext("2d");
+  const seen = (el) => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden";
+  const out = [];
+  for (const el of document.querySelectorAll("button, a.btn, select")) {
+    if (!seen(el)) continue;
+    const style = getComputedStyle(el);
+    if (el.tagName === "SELECT") {
+      const option = el.options[el.selectedIndex];
+      if (!option) continue;
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (canvas.measureText(option.text).width > room + 1) out.push(`select ${option.text}`);
+    } else if (el.scrollWidth > el.clientWidth + 1) {
+      out.push(`${el.tagName.toLowerCase()} ${el.textContent.trim().slice(0, 30)}`);
+    }
+  }
+  return out;
+}"""
+
+
 def main_pages():
     """Per demo user, the pages they use, the detail pages of the demo's own data included."""
     from innovations.models import Innovation
@@ -92,6 +115,8 @@ def test_every_main_page_fits_a_phone_and_passes_axe(browser, live_server, brows
                         header = page.locator("header nav").bounding_box()["height"]
                         if size == "laptop" and header > ONE_LINE_HEADER_PX:
                             problems.append(f"{where}: header {header:.0f} px high")
+                        for control in page.evaluate(CLIPPED_CONTROLS):
+                            problems.append(f"{where}: clipped {control}")
                         text = page.locator("body").inner_text()
                         for mark in TYPOGRAPHY.findall(text):
                             problems.append(f"{where}: typography {mark!r}")
@@ -103,6 +128,29 @@ def test_every_main_page_fits_a_phone_and_passes_axe(browser, live_server, brows
             finally:
                 context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_every_innovation_column_is_in_sight_on_a_laptop(
+    browser, live_server, browser_context_args
+):
+    call_command("seed_demo", "--password", PASSWORD)
+    context = browser.new_context(
+        **{**browser_context_args, "viewport": {"width": 1366, "height": 900}}
+    )
+    try:
+        page = context.new_page()
+        log_in(page, live_server.url, "teacherleader")
+        page.goto(live_server.url + "/innovations/")
+        headings = page.locator(".stage-column h3")
+        assert headings.count() == 8
+        for index in range(headings.count()):
+            box = headings.nth(index).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 1366, headings.nth(
+                index
+            ).text_content()
+        assert page.evaluate(CLIPPED_CONTROLS) == []
+    finally:
+        context.close()
 
 
 def switch_language(page, language):

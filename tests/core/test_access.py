@@ -72,3 +72,23 @@ def test_the_last_schoolleider_keeps_the_role(login, schoolleider):
     assert "Een school houdt minstens één schoolleider" in response.text
     membership.refresh_from_db()
     assert membership.role == Role.SCHOOLLEIDER
+
+
+def test_a_role_is_saved_in_its_own_row_with_visible_feedback(login, schoolleider, teamlid):
+    membership = Membership.objects.get(user=teamlid)
+    client = login(schoolleider)
+    url = reverse("member_role", args=[membership.pk])
+    row = client.post(url, {"role": Role.TEACHER_LEADER}, headers={"HX-Request": "true"})
+    assert row.status_code == 200 and "<html" not in row.text
+    assert "✓ Opgeslagen" in row.text and "is nu teacher leader" in row.text
+    assert '<option value="teacher_leader" selected>' in row.text
+    own = Membership.objects.get(user=schoolleider)
+    refused = client.post(
+        reverse("member_role", args=[own.pk]),
+        {"role": Role.TEAMLID},
+        headers={"HX-Request": "true"},
+    )
+    assert refused.status_code == 422
+    assert "Een school houdt minstens één schoolleider" in refused.text
+    assert '<option value="schoolleider" selected>' in refused.text  # the row shows what holds
+    assert 'aria-invalid="true"' in refused.text

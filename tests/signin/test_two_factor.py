@@ -37,6 +37,18 @@ def test_a_schoolleider_sets_up_the_second_step_before_anything_else_opens(clien
     assert client.get(reverse("overview:dashboard")).status_code == 200
 
 
+def test_a_part_of_a_page_waits_quietly_while_the_second_step_is_set_up(client, schoolleider):
+    """The menu's count must not open the set-up page behind the person's back: that would
+    make a new secret and the code they are typing would no longer fit."""
+    password_log_in(client, "schoolleider")
+    page = client.get(reverse("mfa_activate_totp"))
+    secret = page.context["form"].secret
+    count = client.get(reverse("overview:waiting_count"), headers={"HX-Request": "true"})
+    assert count.status_code == 204 and count.content == b""
+    response = client.post(reverse("mfa_activate_totp"), {"code": pyotp.TOTP(secret).now()})
+    assert response.status_code == 302
+
+
 def test_with_the_app_set_up_signing_in_asks_a_code_and_takes_a_recovery_code_once(
     client, schoolleider, settings
 ):

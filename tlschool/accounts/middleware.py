@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
@@ -90,6 +91,10 @@ class TwoFactorRequiredMiddleware:
             if not _two_factor_missing(request.user):
                 request.session[TWO_FACTOR_CHECKED_KEY] = True
             elif _url_name(request) not in TWO_FACTOR_SETUP_URL_NAMES:
+                if request.headers.get("HX-Request"):
+                    # A part of a page (the menu's count) waits: nothing to show until then,
+                    # and the set-up page must not be opened again behind the person's back.
+                    return HttpResponse(status=204)
                 messages.info(
                     request,
                     _(

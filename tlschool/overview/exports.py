@@ -94,37 +94,92 @@ def _fitting(pdf, words, width):
 
 
 def year_report_pdf(report) -> bytes:
+    """The year report as an A4 document: title and contents on the first page, then one
+    section per part, each teacher leader, PLG and innovation with its own heading; ragged
+    right, page numbers below."""
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
+    class Report(FPDF):
+        def footer(self):
+            self.set_y(-12)
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 5, pdf_text(f"{report['school']} · {report['title']} · {self.page_no()}"))
+
+    pdf = Report(format="A4")
+    pdf.set_margins(20, 18, 20)
+    pdf.set_auto_page_break(auto=True, margin=18)
     pdf.add_page()
-    pdf.set_title(pdf_text(report["title"]))
+    pdf.set_title(pdf_text(f"{report['title']} {report['school']}"))
+    labels = report["labels"]
 
-    def heading(text, size=14):
+    def heading(text, size=14, space=2):
+        if pdf.will_page_break(size * 1.5):
+            pdf.add_page()
+        pdf.ln(space)
         pdf.set_font("Helvetica", "B", size)
-        write_wrapped(pdf, pdf_text(text), line_height=8)
+        write_wrapped(pdf, pdf_text(text), line_height=size * 0.5)
 
-    def paragraph(text, style=""):
-        pdf.set_font("Helvetica", style, 10)
+    def paragraph(text, style="", size=10):
+        pdf.set_font("Helvetica", style, size)
         write_wrapped(pdf, pdf_text(text), line_height=5)
 
-    heading(report["title"], 18)
-    paragraph(report["subtitle"])
-    pdf.ln(4)
-    heading(report["leaders_heading"])
+    def items(label, lines, empty=None):
+        if not lines and empty is None:
+            return
+        pdf.ln(1)
+        paragraph(label, "B")
+        for line in lines or [empty]:
+            paragraph(f"·  {line}")
+
+    pdf.set_font("Helvetica", "", 11)
+    paragraph(report["school"], size=12)
+    heading(report["title"], 24, space=4)
+    pdf.ln(2)
+    paragraph(report["subtitle"], size=12)
+    pdf.ln(2)
+    paragraph(report["made_on"], "I")
+    pdf.ln(6)
+    heading(report["in_brief_heading"], 14)
+    for line in report["in_brief"]:
+        paragraph(f"·  {line}", size=11)
+    pdf.ln(6)
+
+    def contents(pdf, outline):
+        heading(report["contents_heading"], 14)
+        pdf.ln(2)
+        pdf.set_font("Helvetica", "", 11)
+        for section in outline:
+            if section.level == 0:
+                pdf.cell(150, 7, pdf_text(section.name))
+                pdf.cell(0, 7, str(section.page_number), align="R", new_x="LMARGIN", new_y="NEXT")
+
+    pdf.insert_toc_placeholder(contents, pages=1, reset_page_indices=False)
+
+    def part(number, title, count):
+        pdf.start_section(pdf_text(f"{number}. {title} ({count})"), level=0)
+        heading(f"{number}. {title}", 16, space=0)
+
+    part(1, report["leaders_heading"], len(report["roles"]))
     for role in report["roles"]:
-        heading(f"{role['person']} - {role['title']} ({role['kind']})", 11)
-        paragraph(role["focus"])
-        for item in role["mandate"]:
-            paragraph(f"  - {item}")
-        pdf.ln(2)
+        heading(f"{role['person']}, {role['title']} ({role['kind']})", 11, space=4)
+        if role["focus"]:
+            paragraph(role["focus"])
+        items(labels["mandate"], role["mandate"], labels["no_mandate"])
+        pdf.ln(1)
+        paragraph(f"{labels['time']}: {role['time']}")
+        items(labels["courses"], role["courses"], labels["no_courses"])
     pdf.add_page()
-    heading(report["innovations_heading"])
+    part(2, report["plgs_heading"], len(report["plgs"]))
+    for plg in report["plgs"]:
+        heading(f"{plg['name']} ({plg['theme']})", 11, space=4)
+        paragraph(plg["summary"])
+        items(labels["learned"], plg["learned"])
+    pdf.add_page()
+    part(3, report["innovations_heading"], len(report["innovations"]))
     for innovation in report["innovations"]:
-        heading(f"{innovation['title']} ({innovation['stage']})", 11)
+        heading(f"{innovation['title']} ({innovation['stage']})", 11, space=4)
         paragraph(innovation["owner_line"], "I")
-        for line in innovation["lines"]:
-            paragraph(f"  - {line}")
-        pdf.ln(2)
+        items(labels["path"], innovation["path"])
+        items(labels["monitoring"], innovation["lines"])
+        items(labels["borging"], innovation["borging"])
     return bytes(pdf.output())

@@ -197,22 +197,39 @@ def invitation_decline(request, pk):
 @school_required
 @require_POST
 def member_role(request, pk):
+    """A colleague's role, saved per row: in place with htmx (the row says it was saved), or
+    with a page load without JavaScript."""
     require(request.access.can_manage_school)
     membership = get_in_school(Membership.objects.select_related("user"), request.access, pk=pk)
     form = MemberRoleForm(request.POST)
+    error = status = None
     if not form.is_valid():
-        messages.error(request, _("Choose a valid role."))
+        error = _("Choose a valid role.")
     else:
         try:
             services.member_set_role(membership=membership, role=form.cleaned_data["role"])
-        except services.TeamRuleError as error:
-            messages.error(request, str(error))
+        except services.TeamRuleError as refused:
+            error = str(refused)
+            membership.refresh_from_db()
         else:
-            messages.success(
-                request,
-                _("%(name)s is now %(role)s.")
-                % {"name": membership.user, "role": membership.get_role_display()},
-            )
+            status = _("%(name)s is now %(role)s.") % {
+                "name": membership.user,
+                "role": membership.get_role_display(),
+            }
+    if request.htmx:
+        context = {
+            "member": membership,
+            "role_choices": Role.choices,
+            "role_status": status,
+            "role_error": error,
+        }
+        return render(
+            request, "schools/team.html#member-role", context, status=422 if error else 200
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, status)
     return redirect("team")
 
 
