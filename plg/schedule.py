@@ -103,3 +103,28 @@ def meeting_days(plgs, start: date, end: date, *, plans=None) -> dict:
             found.add(plg.planned_on)
         days[plg.pk] = sorted(found)
     return days
+
+
+# How far ahead "the next meeting" is looked for.
+NEXT_MEETING_HORIZON_DAYS = 180
+
+
+def with_next_meeting(plgs, today: date | None = None) -> list:
+    """The PLGs (a list) with `next_meeting`: the first planned date from today on, from the
+    meeting plan or the date the last session set, never one in the past. One home for the
+    PLG list, the home page, the reminders and the feeds' idea of "next"."""
+    from plg.models import PLG
+
+    plgs = list(plgs)
+    if not plgs:
+        return plgs
+    today = today or timezone.localdate()
+    days = meeting_days(
+        PLG.objects.filter(pk__in=[plg.pk for plg in plgs]),
+        today,
+        today + timedelta(days=NEXT_MEETING_HORIZON_DAYS),
+    )
+    for plg in plgs:
+        found = days.get(plg.pk) or []
+        plg.next_meeting = found[0] if found else None
+    return plgs

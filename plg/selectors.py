@@ -3,7 +3,7 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -44,11 +44,6 @@ def plgs_for_school(school):
         .annotate(
             session_count=_count(final, "plg"),
             last_session_on=_last_session_on(),
-            next_session_on=Subquery(
-                final.filter(next_session_on__isnull=False)
-                .order_by("-next_session_on")
-                .values("next_session_on")[:1]
-            ),
             open_agreements=_count(_open_agreements_of_each_plg(), "plg"),
         )
     )
@@ -169,9 +164,6 @@ def plgs_for_person(*, school, person):
     return (
         PLG.objects.filter(school=school, is_active=True)
         .filter(Q(leaders=person) | Q(members=person))
-        .annotate(
-            next_session_on=Max("sessions__next_session_on", filter=Q(sessions__status=FINAL))
-        )
         .distinct()
         .order_by("name")
     )

@@ -46,7 +46,7 @@ def _session(request, session_pk, **extra):
 @school_required
 def plg_list(request):
     access = request.access
-    plgs = selectors.plgs_for_school(access.school)
+    plgs = schedule.with_next_meeting(selectors.plgs_for_school(access.school))
     return render(
         request,
         "plg/plg_list.html",

@@ -300,24 +300,61 @@ def test_team_members_cannot_remove_sessions(login, plg, teacher_leader, teamlid
 def test_plg_list_counts_sessions_and_open_agreements_once_each(
     login, plg, teacher_leader, teamlid, colleague
 ):
-    from datetime import date
+    from django.utils.formats import date_format
 
     from tests.factories import log_session
 
-    log_session(plg, teacher_leader, held_on=date(2026, 9, 1))
+    today = timezone.localdate()
+    log_session(plg, teacher_leader, held_on=today - timedelta(days=42))
     log_session(
         plg,
         teacher_leader,
-        held_on=date(2026, 9, 15),
-        next_session_on=date(2026, 10, 6),
+        held_on=today - timedelta(days=28),
+        next_session_on=today - timedelta(days=14),  # passed: never shown as "next"
         agreements=[("Lesbezoek", teamlid, 7), ("Kijkwijzer", colleague, 7)],
     )
-    Agreement.objects.filter(text="Kijkwijzer").update(done_on=date(2026, 9, 20))
-    log_session(plg, teacher_leader, held_on=date(2026, 9, 29), agreements=[("Map", teamlid, 3)])
-    Session.objects.create(plg=plg, held_on=date(2026, 10, 2))  # a draft does not count
+    Agreement.objects.filter(text="Kijkwijzer").update(done_on=today - timedelta(days=20))
+    last = today - timedelta(days=14)
+    log_session(
+        plg,
+        teacher_leader,
+        held_on=last,
+        next_session_on=today + timedelta(days=6),
+        agreements=[("Map", teamlid, 3)],
+    )
+    Session.objects.create(plg=plg, held_on=today - timedelta(days=2))  # a draft does not count
     text = visible_text(login(teamlid).get(reverse("plg:list")))
-    assert "3 bijeenkomsten, laatst op 29 september · volgende 6 oktober" in text
+    next_day = date_format(today + timedelta(days=6), "j F")
+    assert f"3 bijeenkomsten, laatst op {date_format(last, 'j F')} · volgende {next_day}" in text
     assert "2 open afspraken" in text
+
+
+def test_the_next_meeting_comes_from_the_plan_and_is_never_in_the_past(
+    login, plg, teacher_leader, teamlid
+):
+    from django.utils.formats import date_format
+
+    from plg.models import MeetingChange, MeetingPlan
+    from tests.factories import log_session
+
+    today = timezone.localdate()
+    log_session(
+        plg,
+        teacher_leader,
+        held_on=today - timedelta(days=60),
+        next_session_on=today - timedelta(days=46),
+    )
+    client = login(teamlid)
+    assert "volgende" not in visible_text(client.get(reverse("plg:list")))
+    assert "volgende" not in visible_text(client.get(reverse("home")))
+    plan = MeetingPlan.objects.create(plg=plg, first_on=today - timedelta(days=12), every_weeks=2)
+    expected = plan.first_on + timedelta(weeks=2)
+    MeetingChange.objects.create(plg=plg, on=expected, cancelled=True)  # that one is off
+    expected += timedelta(weeks=2)
+    assert f"volgende {date_format(expected, 'j F')}" in visible_text(
+        client.get(reverse("plg:list"))
+    )
+    assert f"volgende {date_format(expected, 'l j F')}" in visible_text(client.get(reverse("home")))
 
 
 def test_the_remove_page_keeps_a_fixed_number_of_queries(

@@ -17,6 +17,7 @@ from innovations import selectors as innovation_selectors
 from innovations.stages import Stage
 from leaders import rules as leader_rules
 from leaders import selectors as leader_selectors
+from plg import schedule
 from plg import selectors as plg_selectors
 from tlschool.charts import bar_chart
 from tlschool.overview import board_summary, exports, kept, leaving, person_data, snoozing
@@ -47,7 +48,9 @@ def home(request):
     person = request.user
     agreements = list(plg_selectors.open_agreements(school=access.school, owner=person))
     context = {
-        "plgs": plg_selectors.plgs_for_person(school=access.school, person=person),
+        "plgs": schedule.with_next_meeting(
+            plg_selectors.plgs_for_person(school=access.school, person=person)
+        ),
         "agreements": agreements,
         "innovations": innovation_selectors.innovations_for_person(
             school=access.school, person=person
