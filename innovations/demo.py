@@ -1,5 +1,6 @@
 """Demo innovations in every stage, with monitoring; one adjusted, one geborgd, one stopped."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
@@ -15,39 +16,152 @@ MONITORING_PLAN = {
     "monitoring_how": "Lesbezoek met kijkwijzer, korte leerlinginterviews, toetsanalyse.",
     "monitoring_when": "Elke zes weken, na elke toetsronde.",
 }
-BORGING_PLAN = {
-    "borging_agreements": "Elke rekenles start met een opdracht in het drieslagmodel.",
-    "borging_anchor": Anchor.KWALITEITSKAART,
-}
 
-# title, target stage path, colour
-TRAJECTORIES = [
-    ("Drieslagmodel in alle groepen", [Stage.UITVOEREN, Stage.MONITOREN], ChangeColour.GROEN),
-    (
+
+@dataclass(frozen=True)
+class Trajectory:
+    title: str
+    path: list
+    colour: str
+    goal: str
+    criterion: str
+    finding: str
+    adjustment: tuple[str, str] = ("", "")  # what changes, why (for bijstellen)
+    borging: str = ""
+
+
+REGENBOOG = [
+    Trajectory(
+        "Drieslagmodel in alle groepen",
+        [Stage.UITVOEREN, Stage.MONITOREN],
+        ChangeColour.GROEN,
+        "Kinderen leggen uit hoe ze een som aanpakken; leerkrachten gebruiken dezelfde taal.",
+        "Leerlingen die hun aanpak uitleggen",
+        "Meer kinderen leggen hun aanpak uit; de zwakste rekenaars nog niet.",
+    ),
+    Trajectory(
         "Leesgesprekken in groep 4-8",
         [Stage.UITVOEREN, Stage.MONITOREN, Stage.BIJSTELLEN, Stage.UITVOEREN, Stage.MONITOREN],
         ChangeColour.GROEN,
+        "Kinderen praten met plezier over wat ze lezen en lezen meer.",
+        "Leerlingen die graag lezen",
+        "In de hele groep praten steeds dezelfde kinderen; de anderen haken af.",
+        (
+            "Leesgesprekken in kleinere groepjes van vier.",
+            "In de hele groep kwamen steeds dezelfde kinderen aan het woord.",
+        ),
     ),
-    ("Kindgesprekken over leerdoelen", [], ChangeColour.ROOD),
-    (
+    Trajectory(
+        "Kindgesprekken over leerdoelen",
+        [],
+        ChangeColour.ROOD,
+        "Elk kind kent zijn eigen leerdoel en weet hoe het eraan werkt.",
+        "Leerlingen die hun leerdoel kunnen noemen",
+        "",
+    ),
+    Trajectory(
         "Rekenmuur in de onderbouw",
         [Stage.UITVOEREN, Stage.MONITOREN, Stage.BORGEN, Stage.GEBORGD],
         ChangeColour.BLAUW,
+        "Kleuters oefenen dagelijks tellen en getalbegrip aan de rekenmuur.",
+        "Kleuters die tot twintig tellen",
+        "Bijna alle kleuters tellen tot twintig; splitsen blijft lastig.",
+        borging="Elke dag tien minuten aan de rekenmuur in groep 1-2, met de vaste kaartjes.",
     ),
-    ("Weektaak op papier", [Stage.UITVOEREN, Stage.GESTOPT], ChangeColour.GEEL),
-    ("Coöperatief leren bij wereldoriëntatie", [Stage.UITVOEREN], ChangeColour.WIT),
-    (
+    Trajectory(
+        "Weektaak op papier",
+        [Stage.UITVOEREN, Stage.GESTOPT],
+        ChangeColour.GEEL,
+        "Kinderen plannen hun eigen werk voor de week.",
+        "Leerlingen die hun weektaak afmaken",
+        "",
+    ),
+    Trajectory(
+        "Coöperatief leren bij wereldoriëntatie",
+        [Stage.UITVOEREN],
+        ChangeColour.WIT,
+        "Kinderen werken samen aan onderzoeksvragen met vaste rollen.",
+        "Groepjes die hun onderzoek afronden",
+        "",
+    ),
+    Trajectory(
         "Feedbackmuur per groep",
         [Stage.UITVOEREN, Stage.MONITOREN, Stage.BORGEN],
         ChangeColour.GROEN,
+        "Kinderen geven elkaar gerichte tips over hun werk.",
+        "Leerlingen die een tip van een klasgenoot gebruiken",
+        "Kinderen gebruiken de tips vaker als ze de criteria zelf mee maakten.",
+        borging="Elke groep heeft een feedbackmuur; de criteria maken we met de kinderen.",
     ),
-    ("Techniekcircuit", [Stage.UITVOEREN, Stage.GEPAUZEERD], ChangeColour.WIT),
-    (
+    Trajectory(
+        "Techniekcircuit",
+        [Stage.UITVOEREN, Stage.GEPAUZEERD],
+        ChangeColour.WIT,
+        "Elke groep werkt zes weken per jaar aan een techniekopdracht.",
+        "Groepen die het circuit doorliepen",
+        "",
+    ),
+    Trajectory(
         "Leesmotivatie-onderzoek",
         [Stage.UITVOEREN, Stage.MONITOREN, Stage.BIJSTELLEN],
         ChangeColour.GROEN,
+        "We weten wat onze leerlingen motiveert om te lezen.",
+        "Leerlingen die de vragenlijst invulden",
+        "De vragenlijst is voor groep 4 te lang; de antwoorden worden slordig.",
+        (
+            "Een korte vragenlijst voor groep 4 en 5.",
+            "De lange lijst kostte de jongste kinderen te veel moeite.",
+        ),
     ),
 ]
+WEGWIJZER = [
+    Trajectory(
+        "Woordenschat bij wereldoriëntatie",
+        [Stage.UITVOEREN, Stage.MONITOREN],
+        ChangeColour.GROEN,
+        "Kinderen gebruiken de woorden van het thema in hun eigen uitleg.",
+        "Leerlingen die thema-woorden goed gebruiken",
+        "De helft van de woorden blijft hangen; abstracte woorden nog niet.",
+    ),
+    Trajectory(
+        "Wisbordjes in de instructie",
+        [Stage.UITVOEREN, Stage.MONITOREN, Stage.BORGEN],
+        ChangeColour.BLAUW,
+        "Aan het eind van elke instructie weten we wie het snapt.",
+        "Lessen met een check op begrip",
+        "In bijna elke les checken we nu; de verlengde instructie is korter geworden.",
+        borging="Elke instructie eindigt met een check op de wisbordjes.",
+    ),
+    Trajectory(
+        "Handelingsplan in de groep",
+        [Stage.UITVOEREN],
+        ChangeColour.GEEL,
+        "Extra zorg gebeurt zo veel mogelijk in de eigen groep.",
+        "Kinderen met extra zorg in de eigen groep",
+        "",
+    ),
+    Trajectory(
+        "Feedback zonder cijfers",
+        [Stage.UITVOEREN, Stage.MONITOREN, Stage.BIJSTELLEN],
+        ChangeColour.GROEN,
+        "Kinderen krijgen feedback waarmee ze verder kunnen, in plaats van een cijfer.",
+        "Leerlingen die hun werk verbeteren na feedback",
+        "Kinderen lezen de feedback niet als er ook nog een cijfer bij staat.",
+        (
+            "Bij toetsen eerst de feedback, een week later het cijfer.",
+            "Met het cijfer erbij werd de feedback niet gelezen.",
+        ),
+    ),
+    Trajectory(
+        "Ouders in de klas",
+        [],
+        ChangeColour.ROOD,
+        "Ouders helpen bij het lezen in groep 3.",
+        "Leesmomenten met een ouder",
+        "",
+    ),
+]
+TRAJECTORIES = {"de-regenboog": REGENBOOG, "de-wegwijzer": WEGWIJZER}
 
 
 def seed(*, demo) -> None:
@@ -57,15 +171,16 @@ def seed(*, demo) -> None:
     today = timezone.localdate()
     plgs = list(PLG.objects.filter(school=school).order_by("pk"))
     leaders = demo.teacher_leaders
-    for index, (title, path, colour) in enumerate(TRAJECTORIES):
+    for index, trajectory in enumerate(TRAJECTORIES.get(school.slug, REGENBOOG)):
         owner = leaders[index % len(leaders)]
+        colour = trajectory.colour
         innovation = services.innovation_create(
             school=school,
             by=demo.schoolleider,
-            title=title,
+            title=trajectory.title,
             aanleiding="Uit de analyse van de midden-toetsen en gesprekken met het team bleek dat "
             "dit voor onze leerlingen het verschil kan maken.",
-            goal="Leerlingen leggen uit wat ze doen en waarom; leerkrachten gebruiken dezelfde taal.",
+            goal=trajectory.goal,
             owner=owner,
             ambition=school.ambitions.all()[index % school.ambitions.count()],
             plgs=[plgs[index % len(plgs)]] if plgs else [],
@@ -86,11 +201,11 @@ def seed(*, demo) -> None:
         criterion = services.criterion_add(
             innovation=innovation,
             by=owner,
-            name="Leerlingen die hun aanpak uitleggen",
+            name=trajectory.criterion,
             target=Decimal("80"),
             unit="%",
         )
-        _walk(innovation, path, owner, criterion, today, demo)
+        _walk(innovation, trajectory, owner, criterion, today, demo)
         # The first one has gone quiet in monitoren: a signal on the dashboard.
         _spread_history(innovation, days_per_stage=45 if index == 0 else 18 + 4 * index)
         if index == 0:
@@ -124,13 +239,13 @@ def _spread_history(innovation, *, days_per_stage):
     Innovation.objects.filter(pk=innovation.pk).update(stage_since=changes[-1].at)
 
 
-def _walk(innovation, path, owner, criterion, today, demo):
-    for step, stage in enumerate(path):
+def _walk(innovation, trajectory, owner, criterion, today, demo):
+    for step, stage in enumerate(trajectory.path):
         if stage == Stage.BIJSTELLEN or stage == Stage.BORGEN:
-            _monitor(innovation, owner, criterion, today, step)
+            _monitor(innovation, owner, criterion, today, step, trajectory.finding)
         if stage == Stage.BORGEN:
-            for key, value in BORGING_PLAN.items():
-                setattr(innovation, key, value)
+            innovation.borging_agreements = trajectory.borging
+            innovation.borging_anchor = Anchor.KWALITEITSKAART
             innovation.borging_guardian = demo.schoolleider
             innovation.borging_review_on = (
                 today - timedelta(days=5) if step > 2 else today + timedelta(days=90)
@@ -141,19 +256,15 @@ def _walk(innovation, path, owner, criterion, today, demo):
             reason="Wat we leerden: de weektaak op papier kost meer tijd dan ze oplevert."
             if stage == Stage.GESTOPT
             else "",
-            adjustment_what="Leesgesprekken in kleinere groepjes van vier."
-            if stage == Stage.BIJSTELLEN
-            else "",
-            adjustment_why="In de hele groep kwamen dezelfde kinderen aan het woord."
-            if stage == Stage.BIJSTELLEN
-            else "",
+            adjustment_what=trajectory.adjustment[0] if stage == Stage.BIJSTELLEN else "",
+            adjustment_why=trajectory.adjustment[1] if stage == Stage.BIJSTELLEN else "",
         )
         innovation = services.innovation_move(innovation=innovation, by=owner, move=move)
     if innovation.stage == Stage.MONITOREN:
-        _monitor(innovation, owner, criterion, today, 5)
+        _monitor(innovation, owner, criterion, today, 5, trajectory.finding)
 
 
-def _monitor(innovation, owner, criterion, today, step):
+def _monitor(innovation, owner, criterion, today, step, finding):
     services.monitoring_add(
         innovation=innovation,
         by=owner,
@@ -164,5 +275,5 @@ def _monitor(innovation, owner, criterion, today, step):
             MonitoringMethod.PUPIL_RESULTS,
             MonitoringMethod.OBSERVATION,
         ][step % 3],
-        findings="Meer kinderen leggen hun aanpak uit; de zwakste rekenaars nog niet.",
+        findings=finding,
     )

@@ -1,44 +1,144 @@
-"""Demo PLGs with a term of sessions: attendance, and agreements open, overdue and done."""
+"""Demo PLGs, each meeting on its own weekday and time, with a term of sessions: attendance,
+and agreements open, overdue and done. Sessions keep to the plan and to the school's
+holidays; what was tried and learned fits each PLG's theme."""
 
 from datetime import time, timedelta
 
 from django.utils import timezone
 
-from plg import services
-from plg.models import PLG, WorkKind
+from plg import schedule, services
+from plg.models import PLG, MeetingPlan, WorkKind
+from tlschool.reminders.demo import in_holiday
 
-PLGS = [
-    {
-        "name": "PLG Rekenen",
-        "theme": "Begrip bij rekenen met het drieslagmodel",
-        "question": "Hoe helpt het drieslagmodel kinderen in groep 5 en 6 om bewerkingen te begrijpen?",
-        "rhythm": "Om de twee weken, dinsdag 14.30",
-    },
-    {
-        "name": "PLG Lezen",
-        "theme": "Leesgesprekken over rijke teksten",
-        "question": "Wat doen leesgesprekken met de leesmotivatie van onze leerlingen?",
-        "rhythm": "Om de twee weken, donderdag 14.30",
-    },
-    {
-        "name": "PLG Eigenaarschap",
-        "theme": "Kinderen stellen eigen leerdoelen",
-        "question": "Welke vorm van kindgesprek helpt kinderen hun doelen te kiezen?",
-        "rhythm": "Maandelijks",
-    },
+REKENEN = {
+    "name": "PLG Rekenen",
+    "theme": "Begrip bij rekenen met het drieslagmodel",
+    "question": "Hoe helpt het drieslagmodel kinderen in groep 5 en 6 om bewerkingen te begrijpen?",
+    "rhythm": "Om de twee weken, dinsdag 14.30",
+    "weekday": 1,
+    "every_weeks": 2,
+    "starts_at": time(14, 30),
+    "tried": [
+        "Les met het drieslagmodel in groep 5; een collega keek mee met de kijkwijzer.",
+        "Rekenverhalen laten tekenen voordat kinderen gaan rekenen.",
+        "Toetsresultaten van de M-toets naast onze observaties gelegd.",
+        "Hardop denken bij het oplossen van contextsommen.",
+    ],
+    "learned": [
+        "Kinderen die het model tekenen, leggen hun aanpak beter uit.",
+        "De groei zit vooral bij de middengroep; de zwakste rekenaars hebben meer nodig.",
+        "Een vaste startopdracht scheelt uitleg aan het begin van de les.",
+        "Hardop denken werkt pas als we het zelf eerst voordoen.",
+    ],
+}
+LEZEN = {
+    "name": "PLG Lezen",
+    "theme": "Leesgesprekken over rijke teksten",
+    "question": "Wat doen leesgesprekken met de leesmotivatie van onze leerlingen?",
+    "rhythm": "Om de twee weken, donderdag 14.30",
+    "weekday": 3,
+    "every_weeks": 2,
+    "starts_at": time(14, 30),
+    "tried": [
+        "Leesgesprek over een informatieve tekst; kinderen stelden zelf vragen.",
+        "Gesprekskaartjes bij het voorlezen in groep 4.",
+        "Kinderen kozen zelf een tekst uit de klassenbibliotheek.",
+        "Leesgesprekken in groepjes van vier.",
+    ],
+    "learned": [
+        "Open vragen van kinderen leveren meer gesprek op dan onze eigen vragen.",
+        "In kleine groepjes komen ook de stille lezers aan het woord.",
+        "Zelf kiezen verhoogt de motivatie, maar vraagt een ruimere bibliotheek.",
+        "Gesprekskaartjes helpen in groep 4; in groep 7 remmen ze het gesprek.",
+    ],
+}
+EIGENAARSCHAP = {
+    "name": "PLG Eigenaarschap",
+    "theme": "Kinderen stellen eigen leerdoelen",
+    "question": "Welke vorm van kindgesprek helpt kinderen hun doelen te kiezen?",
+    "rhythm": "Elke vier weken, woensdag 12.45",
+    "weekday": 2,
+    "every_weeks": 4,
+    "starts_at": time(12, 45),
+    "tried": [
+        "Kindgesprekken van vijf minuten over één leerdoel.",
+        "Een doelenmuur in groep 6 waar kinderen hun voortgang bijhouden.",
+        "Kinderen formuleren hun doel in eigen woorden.",
+    ],
+    "learned": [
+        "Vijf minuten is te kort in groep 3; in groep 7 werkt het goed.",
+        "Kinderen kiezen haalbaardere doelen als ze een voorbeeld zien.",
+        "De doelenmuur werkt als we er wekelijks samen naar kijken.",
+    ],
+}
+TAAL = {
+    "name": "PLG Woordenschat",
+    "theme": "Woordenschat in alle vakken",
+    "question": "Hoe zorgen we dat nieuwe woorden uit wereldoriëntatie blijven hangen?",
+    "rhythm": "Om de twee weken, maandag 14.45",
+    "weekday": 0,
+    "every_weeks": 2,
+    "starts_at": time(14, 45),
+    "tried": [
+        "Woordweb bij de start van een thema in groep 6.",
+        "Elke dag drie nieuwe woorden herhalen met een woordspel.",
+        "Woorden uit de zaakvakles terug laten komen in het schrijven.",
+    ],
+    "learned": [
+        "Herhalen in een spel werkt beter dan een woordenlijst mee naar huis.",
+        "Kinderen gebruiken woorden pas als ze ze zelf moeten uitleggen.",
+        "Een gezamenlijke woordenlijst per thema helpt de duo-collega's.",
+    ],
+}
+FEEDBACK = {
+    "name": "PLG Formatief handelen",
+    "theme": "Feedback die kinderen verder helpt",
+    "question": "Welke feedback tijdens de les gebruiken kinderen echt?",
+    "rhythm": "Om de drie weken, dinsdag 15.00",
+    "weekday": 1,
+    "every_weeks": 3,
+    "starts_at": time(15, 0),
+    "tried": [
+        "Wisbordjes om aan het eind van de instructie te checken wie het snapt.",
+        "Feedback in de vorm van één vraag in plaats van een cijfer.",
+        "Kinderen geven elkaar feedback met twee tips en een top.",
+    ],
+    "learned": [
+        "Met wisbordjes zien we in één oogopslag wie verlengde instructie nodig heeft.",
+        "Een vraag als feedback zet kinderen meer aan het denken dan een cijfer.",
+        "Feedback van klasgenoten werkt als we de criteria eerst samen maken.",
+    ],
+}
+PLGS_BY_SCHOOL = {
+    "de-regenboog": [REKENEN, LEZEN, EIGENAARSCHAP],
+    "de-wegwijzer": [TAAL, FEEDBACK],
+}
+WORK_KINDS = [
+    WorkKind.EXPERIMENT,
+    WorkKind.LESSON_VISITS,
+    WorkKind.DATA_ANALYSIS,
+    WorkKind.LITERATURE,
 ]
-TRIED = [
-    "Les met het drieslagmodel in groep 5; collega keek mee met de kijkwijzer.",
-    "Leesgesprek met een informatieve tekst; kinderen stelden zelf vragen.",
-    "Kindgesprekken van vijf minuten over één leerdoel.",
-    "Toetsresultaten van M-toets naast de observaties gelegd.",
-]
-LEARNED = [
-    "Kinderen die het model tekenen, leggen hun aanpak beter uit.",
-    "Open vragen van kinderen leveren meer gesprek op dan onze eigen vragen.",
-    "Vijf minuten is te kort in groep 3; in groep 7 werkt het goed.",
-    "De groei zit vooral bij de middengroep; de zwakste rekenaars hebben meer nodig.",
-]
+SESSIONS = 8
+
+
+def _meeting_dates(plan, school, today, *, quiet_days: int) -> list:
+    """The plan's past dates outside the holidays, the last one at least `quiet_days` ago."""
+    dates = schedule.planned_dates(
+        plan, [], today - timedelta(weeks=plan.every_weeks * 30), today - timedelta(days=1)
+    )
+    dates = [day for day in dates if not in_holiday(school, day)]
+    dates = [day for day in dates if (today - day).days >= quiet_days]
+    return dates[-SESSIONS:]
+
+
+def _next_date(plan, school, after):
+    for day in schedule.planned_dates(
+        plan, [], after + timedelta(days=1), after + timedelta(days=120)
+    ):
+        if not in_holiday(school, day):
+            return day
+    return None
 
 
 def seed(*, demo) -> None:
@@ -47,7 +147,8 @@ def seed(*, demo) -> None:
         return
     today = timezone.localdate()
     team = demo.team
-    for index, (leader, spec) in enumerate(zip(demo.teacher_leaders, PLGS, strict=False)):
+    specs = PLGS_BY_SCHOOL.get(school.slug, [REKENEN, LEZEN])
+    for index, (leader, spec) in enumerate(zip(demo.teacher_leaders, specs, strict=False)):
         plg = PLG.objects.create(
             school=school,
             name=spec["name"],
@@ -57,10 +158,18 @@ def seed(*, demo) -> None:
         )
         plg.leaders.set([leader])
         plg.members.set(team[index * 3 : index * 3 + 5])
+        first_on = today - timedelta(weeks=52)
+        first_on += timedelta(days=(spec["weekday"] - first_on.weekday()) % 7)
+        plan = MeetingPlan.objects.create(
+            plg=plg,
+            first_on=first_on,
+            every_weeks=spec["every_weeks"],
+            starts_at=spec["starts_at"],
+            duration_minutes=60,
+        )
         participants = services.plg_participants(plg)
-        # A term of sessions every two weeks, the last one about a week ago (for index 2: long ago).
-        last = today - timedelta(days=7 + index * 40)
-        dates = [last - timedelta(days=14 * n) for n in range(7, -1, -1)]
+        # The third PLG has gone quiet: a signal on the dashboard.
+        dates = _meeting_dates(plan, school, today, quiet_days=47 if index == 2 else 1)
         previous = None
         for number, held_on in enumerate(dates):
             absent = {participants[(number + 1) % len(participants)].pk} if number % 2 else set()
@@ -85,36 +194,19 @@ def seed(*, demo) -> None:
                 data=services.SessionInput(
                     fields={
                         "held_on": held_on,
-                        "starts_at": time(14, 30),
+                        "starts_at": spec["starts_at"],
                         "duration_minutes": 60 if number % 2 else 75,
                         "within_school_time": number % 4 != 3,
-                        "work_kind": [
-                            WorkKind.EXPERIMENT,
-                            WorkKind.LESSON_VISITS,
-                            WorkKind.DATA_ANALYSIS,
-                            WorkKind.LITERATURE,
-                        ][number % 4],
-                        "tried": TRIED[(number + index) % len(TRIED)],
-                        "learned": LEARNED[(number + index) % len(LEARNED)],
+                        "work_kind": WORK_KINDS[number % len(WORK_KINDS)],
+                        "tried": spec["tried"][number % len(spec["tried"])],
+                        "learned": spec["learned"][number % len(spec["learned"])],
                         "private_notes": "Twee collega's vinden het tempo hoog."
                         if number == 3
                         else "",
-                        "next_session_on": held_on + timedelta(days=14),
+                        "next_session_on": _next_date(plan, school, held_on),
                     },
                     present_ids=present,
                     agreements=agreements,
                     done_agreement_ids=done,
-                ),
-            )
-        if index == 0:
-            services.session_save(
-                plg=plg,
-                session=None,
-                by=leader,
-                final=False,
-                revision=None,
-                data=services.SessionInput(
-                    fields={"held_on": today, "tried": "Nog aanvullen na de bijeenkomst."},
-                    present_ids={p.pk for p in participants},
                 ),
             )

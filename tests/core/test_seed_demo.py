@@ -28,3 +28,41 @@ def test_seed_demo_makes_the_demo_users_and_can_run_twice(db, capsys):
         assert 2 <= members.filter(role=Role.TEACHER_LEADER).count() <= 3
         assert members.filter(role=Role.TEAMLID).count() >= 10
     assert Membership.objects.get(user__username="schoolleider2").school.slug == "de-wegwijzer"
+
+
+def test_the_demo_is_a_school_year_a_teacher_believes(db):
+    """Sessions on the PLG's own weekday and time, none in a holiday, no leftover drafts,
+    learnings of each PLG its own, different innovations per school, and no "next" meeting
+    in the past."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from innovations.models import Innovation
+    from plg import schedule
+    from plg.models import PLG, Session, SessionStatus
+    from tlschool.schools.models import School
+
+    call_command("seed_demo", "--password", "demo")
+    today = timezone.localdate()
+    assert not Session.objects.filter(status=SessionStatus.DRAFT).exists()
+    learned_by_plg = {}
+    for plg in PLG.objects.select_related("school", "meeting_plan"):
+        plan = plg.meeting_plan
+        holidays = list(plg.school.holidays.all())
+        sessions = list(plg.sessions.all())
+        assert len(sessions) >= 6, plg
+        for session in sessions:
+            assert session.held_on.weekday() == plan.first_on.weekday(), (plg, session.held_on)
+            assert session.starts_at == plan.starts_at
+            assert not any(h.first_day <= session.held_on <= h.last_day for h in holidays)
+            assert session.held_on < today
+        learned_by_plg[plg.pk] = {session.learned for session in sessions}
+    every = [text for texts in learned_by_plg.values() for text in texts]
+    assert len(every) == len(set(every)), "a learning turns up in two PLGs"
+    for plg in schedule.with_next_meeting(PLG.objects.all(), today):
+        assert plg.next_meeting is None or plg.next_meeting >= today
+    titles = [
+        set(Innovation.objects.filter(school=school).values_list("title", flat=True))
+        for school in School.objects.all()
+    ]
+    assert len(titles) == 2 and not titles[0] & titles[1]

@@ -6,6 +6,7 @@ from leaders import demo as leaders_demo
 from plg import demo as plg_demo
 from tlschool.accounts import demo as accounts_demo
 from tlschool.privacy.models import Departure, Erasure
+from tlschool.reminders import demo as reminders_demo
 from tlschool.schools import services as school_services
 from tlschool.schools.demo import seed_schools
 from tlschool.schools.models import Membership, Role
@@ -85,4 +86,4 @@ class Command(BaseCommand):
 
     def app_seeders(self):
         """Each app fills a demo school with its own work, in the order the apps depend."""
-        return [leaders_demo.seed, plg_demo.seed, innovations_demo.seed]
+        return [reminders_demo.seed, leaders_demo.seed, plg_demo.seed, innovations_demo.seed]
