@@ -12,7 +12,7 @@ from innovations.models import (
     SuccessCriterion,
 )
 from innovations.stages import PLANNED_STAGES, MoveRequest, Stage
-from tlschool.forms import check_period
+from tlschool.forms import check_period, radios_without_blank
 from tlschool.schools.selectors import people_who_may_lead, school_people
 
 PLANNED_END = _("The planned end lies before the start.")
@@ -142,6 +142,7 @@ class ApproachForm(RevisionForm):
 
     def __init__(self, *args, school=None, **kwargs):
         super().__init__(*args, **kwargs)
+        radios_without_blank(self)
         self.fields["change_colour"].required = True
         self.fields["change_colour_reason"].required = True
 

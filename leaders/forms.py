@@ -16,7 +16,7 @@ from leaders.models import (
     TimeEntry,
 )
 from leaders.services import time_entry_problem
-from tlschool.forms import check_period
+from tlschool.forms import check_period, radios_without_blank
 from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
 from tlschool.schools.selectors import school_people
 
@@ -64,7 +64,7 @@ class RoleForm(forms.ModelForm):
             "last_schooljaar",
             "function_note",
         ]
-        labels = {"person": _("teacher")}
+        labels = {"person": capfirst(_("teacher"))}
         widgets = {
             "kind": forms.RadioSelect,
             "focus": forms.Textarea(attrs={"rows": 2}),
@@ -73,6 +73,7 @@ class RoleForm(forms.ModelForm):
 
     def __init__(self, *args, school, **kwargs):
         super().__init__(*args, **kwargs)
+        radios_without_blank(self)
         self.fields["person"].queryset = school_people(school)
         self.fields["ambition"].queryset = school.ambitions.all()
         if not self.instance.pk:

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.template import Context, Template
+from django.urls import reverse
 
 from tlschool.fields import bootstrap_field
 
@@ -94,3 +95,22 @@ def test_every_table_that_scrolls_sideways_can_be_reached_with_the_keyboard():
         if 'tabindex="0"' not in box
     ]
     assert not unreachable, unreachable
+
+
+def test_radio_buttons_offer_no_preselected_choose_option(
+    login, school, schoolleider, teacher_leader
+):
+    from tests.factories import make_innovation
+
+    client = login(schoolleider)
+    import re
+
+    new_role = client.get(reverse("leaders:role_create")).text
+    kinds = re.findall(r'type="radio"[^>]*name="kind" value="([^"]*)"', new_role)
+    assert kinds == ["formal", "informal"]  # no "Kies…" radio, and none chosen beforehand
+    assert not re.search(r'name="kind"[^>]*checked', new_role)
+    assert "Leerkracht<span" in new_role  # labels start with a capital
+    innovation = make_innovation(school, teacher_leader)
+    page = login(teacher_leader).get(reverse("innovations:detail", args=[innovation.pk])).text
+    colours = re.findall(r'name="approach-change_colour" value="([^"]*)"', page)
+    assert colours and "" not in colours
