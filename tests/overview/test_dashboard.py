@@ -309,3 +309,15 @@ def test_a_malformed_put_aside_changes_nothing(login, school, schoolleider, teac
         response = client.post(reverse("overview:signal_snooze"), data, follow=True)
         assert "Kies hoe lang je het signaal opzij wilt leggen." in response.text
     assert not SignalSnooze.objects.exists()
+
+
+def test_board_staff_read_along_without_buttons_that_promise_a_form(
+    login, school, board_staff, schoolleider, teacher_leader
+):
+    make_role(school, teacher_leader, title="Kartrekker lezen")
+    staff = login(board_staff)
+    for name in ("overview:dashboard", "overview:board"):
+        text = visible_text(staff.get(reverse(name)))
+        assert "Mandaat afspreken" not in text and "Aankondiging vastleggen" not in text
+        assert "Bekijken" in text
+    assert "Mandaat afspreken" in visible_text(login(schoolleider).get(reverse("home")))

@@ -66,13 +66,14 @@ def school_summaries(*, schools, year) -> list[SchoolSummary]:
 def signals_html(summary: SchoolSummary, *, current_school_id: int, csrf_token: str):
     """One school's signals for the board overview, written in Python: a board of 160 schools
     shows well over a thousand, and the template engine took most of the page's time for them.
-    The markup is `overview/signals.html`'s (for board staff, who put nothing aside)."""
+    The markup is `overview/signals.html`'s (for board staff, who put nothing aside and, reading
+    along, get "look" where a schoolleider gets the form's name)."""
     if not summary.signals:
         return format_html(
             '<p class="text-body-secondary">{}</p>',
             _("No signals: nothing needs your attention right now."),
         )
-    badge = _("attention")
+    badge, look = _("attention"), _("Look")
     if summary.school_id == current_school_id:
         action = (
             '<span class="d-flex gap-2 align-items-center flex-wrap"><a class="btn btn-sm '
@@ -101,7 +102,7 @@ def signals_html(summary: SchoolSummary, *, current_school_id: int, csrf_token: 
                 "badge": badge,
                 "message": signal.message,
                 "url": signal.url,
-                "link_text": signal.link_text,
+                "link_text": look,
                 "switch": switch,
                 "token": csrf_token,
                 "school": summary.school_id,
