@@ -8,7 +8,9 @@ from leaders.selectors import Positioning
 from tlschool.attention import Attention
 
 
-def role_attention(*, role, positioning: Positioning, facilitation: Facilitation) -> list:
+def role_attention(
+    *, role, positioning: Positioning, facilitation: Facilitation, recognition=None
+) -> list:
     url = reverse("leaders:role", args=[role.pk])
     name = {"name": role.person, "title": role.title}
     points = []
@@ -29,6 +31,20 @@ def role_attention(*, role, positioning: Positioning, facilitation: Facilitation
                 _("The team has not been told what %(name)s (%(title)s) does and may do.") % name,
                 url + "#announcement-add",
                 _("Record the announcement"),
+                role.pk,
+            )
+        )
+    if recognition is not None and recognition.is_low:
+        points.append(
+            Attention(
+                "recognition_low",
+                _(
+                    "Weeks after the announcement, %(count)s of %(team)s colleagues say they "
+                    "know what %(name)s does and may do."
+                )
+                % {"count": recognition.recognised, "team": recognition.team, "name": role.person},
+                url + "#positioning",
+                _("Tell the team again"),
                 role.pk,
             )
         )

@@ -121,6 +121,11 @@ def seed(*, demo) -> None:
                 text=f"{person} is onze {spec['title'].lower()}: zij leidt de verbetering van "
                 f"het {ambition.title.lower()} en mag daarover beslissen zoals in het mandaat staat.",
             )
+            # Most of the team took it in; the first role's team less so (a signal to see).
+            share = 0.3 if index == 0 else 0.7
+            colleagues = [p for p in demo.team if p != person]
+            for colleague in colleagues[: int(len(colleagues) * share)]:
+                services.recognition_set(role=role, person=colleague, knows=True)
         amount, unit = spec["allot"]
         services.allotment_set(role=role, schooljaar=year.start_year, amount=amount, unit=unit)
         _time_entries(role, year, today, spec["outside_share"])

@@ -317,3 +317,22 @@ class DialogueNote(TimeStampedModel):
 
     def __str__(self):
         return f"{self.person} {self.held_on}"
+
+
+class Recognition(models.Model):
+    """A colleague's "ik weet wat [naam] doet en mag" on Wie leidt wat, after the role was
+    announced to the team. The role page and the dashboard count them; nobody sees who."""
+
+    role = models.ForeignKey(
+        TeacherLeaderRole, on_delete=models.CASCADE, related_name="recognitions"
+    )
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["role", "person"], name="one_recognition_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.role} {self.at:%Y-%m-%d}"

@@ -10,6 +10,7 @@ from leaders.models import (
     Course,
     DialogueNote,
     MandateItem,
+    Recognition,
     SelfAssessment,
     TeacherLeaderRole,
     TimeEntry,
@@ -116,6 +117,13 @@ def person_data(*, school, person) -> dict:
             for note in DialogueNote.objects.filter(school=school, author=person)
             .exclude(person=person)
             .select_related("author", "person")
+        ],
+        # "Ik weet wat … doet en mag": the roles this person said so of, and when.
+        "recognitions": [
+            {"role": str(row.role), "at": row.at}
+            for row in Recognition.objects.filter(role__school=school, person=person)
+            .select_related("role__person")
+            .order_by("at")
         ],
     }
 

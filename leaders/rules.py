@@ -40,3 +40,29 @@ def may_see_time_lines(access: Access) -> bool:
     private part of every role there, which is the schoolleider. Board staff see the totals
     per role, as on the dashboard."""
     return access.is_schoolleider
+
+
+def may_recognise(access: Access, role) -> bool:
+    """Say "I know what this teacher leader does and may do": a colleague in the team (not
+    the teacher leader, not the schoolleider who positioned them, not board staff)."""
+    return (
+        access.is_member
+        and not access.is_schoolleider
+        and not access.is_read_only
+        and not is_holder(access, role)
+    )
+
+
+# When the team's recognition is asked for on the dashboard: weeks after the first
+# announcement, and the share of the team below which it is a signal.
+RECOGNITION_WEEKS = 4
+RECOGNITION_SHARE = 0.5
+
+
+def recognition_is_low(*, recognised: int, team: int, announced_on, today) -> bool:
+    return (
+        announced_on is not None
+        and team > 0
+        and (today - announced_on).days >= RECOGNITION_WEEKS * 7
+        and recognised < team * RECOGNITION_SHARE
+    )

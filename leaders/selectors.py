@@ -4,7 +4,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -12,12 +13,14 @@ from leaders.facilitation import Facilitation
 from leaders.models import (
     Announcement,
     Mandate,
+    Recognition,
     SelfAssessment,
     TeacherLeaderRole,
     TimeAllotment,
     TimeEntry,
 )
 from tlschool.history import history_lines
+from tlschool.schools.models import Membership, Role
 from tlschool.schools.schooljaar import Schooljaar
 
 ZERO = Decimal("0")
@@ -126,6 +129,20 @@ def roles_overview(*, schools, year: Schooljaar):
             leader_agreed_at=Subquery(latest.values("leader_agreed_at")[:1]),
             schoolleider_agreed_at=Subquery(latest.values("schoolleider_agreed_at")[:1]),
             is_announced=Exists(Announcement.objects.filter(role=OuterRef("pk"))),
+            first_announced_on=Subquery(
+                Announcement.objects.filter(role=OuterRef("pk"))
+                .order_by("announced_on")
+                .values("announced_on")[:1]
+            ),
+            recognised_count=Coalesce(
+                Subquery(
+                    Recognition.objects.filter(role=OuterRef("pk"))
+                    .values("role")
+                    .annotate(n=Count("pk"))
+                    .values("n")[:1]
+                ),
+                0,
+            ),
             allotted_amount=Subquery(allotment.values("amount")[:1]),
             allotted_unit=Subquery(allotment.values("unit")[:1]),
             used_hours=Subquery(entries.annotate(total=Sum("hours")).values("total")[:1]),
@@ -248,3 +265,62 @@ def mandate_waits_for_leader(mandate) -> bool:
 
 def mandate_waits_for_school(mandate) -> bool:
     return mandate.schoolleider_agreed_at is None
+
+
+def team_sizes(schools) -> dict[int, int]:
+    """Per school, the colleagues who can say they know what a teacher leader does: every
+    member but the schoolleiders (the teacher leader themself is taken off per role)."""
+    rows = (
+        Membership.objects.filter(school__in=schools)
+        .exclude(role=Role.SCHOOLLEIDER)
+        .values("school")
+        .annotate(n=Count("pk"))
+    )
+    return {row["school"]: row["n"] for row in rows}
+
+
+@dataclass(frozen=True)
+class TeamRecognition:
+    """How many colleagues know what the teacher leader does and may do: a count, never
+    names."""
+
+    recognised: int
+    team: int
+    announced_on: object = None
+
+    @property
+    def is_low(self) -> bool:
+        from django.utils import timezone
+
+        from leaders.rules import recognition_is_low
+
+        return recognition_is_low(
+            recognised=self.recognised,
+            team=self.team,
+            announced_on=self.announced_on,
+            today=timezone.localdate(),
+        )
+
+
+def recognition_of(role) -> TeamRecognition:
+    """For one role page: two counts and the first announcement."""
+    first = role.announcements.order_by("announced_on").values_list("announced_on", flat=True)
+    return TeamRecognition(
+        recognised=role.recognitions.count(),
+        team=_colleagues_of_holder(team_sizes([role.school_id]), role),
+        announced_on=first.first(),
+    )
+
+
+def overview_recognition(role, team_sizes_by_school) -> TeamRecognition:
+    """The same from the overview's annotations, by the same rule."""
+    return TeamRecognition(
+        recognised=role.recognised_count,
+        team=_colleagues_of_holder(team_sizes_by_school, role),
+        announced_on=role.first_announced_on,
+    )
+
+
+def _colleagues_of_holder(team_sizes_by_school, role) -> int:
+    """The team without the teacher leader themself (a teacher leader, so in the count)."""
+    return max(0, team_sizes_by_school.get(role.school_id, 0) - 1)

@@ -131,6 +131,22 @@ def announcement_record(*, role, by, announced_on, channel, text) -> Announcemen
     )
 
 
+def recognition_set(*, role, person, knows: bool) -> None:
+    """A colleague says they know what the teacher leader does and may do, or takes it back.
+    Only once the team was told (an announcement): before, there is nothing to know yet."""
+    from leaders.models import Recognition
+
+    if not knows:
+        Recognition.objects.filter(role=role, person=person).delete()
+        return
+    if not role.announcements.exists():
+        raise LeaderRuleError(
+            _("The team has not been told yet what %(name)s does and may do.")
+            % {"name": role.person}
+        )
+    Recognition.objects.get_or_create(role=role, person=person)
+
+
 def allotment_set(*, role, schooljaar: int, amount, unit) -> TimeAllotment:
     allotment, _created = TimeAllotment.objects.update_or_create(
         role=role, schooljaar=schooljaar, defaults={"amount": amount, "unit": unit}

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +18,14 @@ from leaders.forms import (
     SelfAssessmentForm,
     TimeEntryForm,
 )
-from leaders.models import Course, DialogueNote, MandateItem, TeacherLeaderRole, TimeEntry
+from leaders.models import (
+    Course,
+    DialogueNote,
+    MandateItem,
+    Recognition,
+    TeacherLeaderRole,
+    TimeEntry,
+)
 from plg.selectors import plgs_led_by
 from tlschool.parsing import parse_id
 from tlschool.privacy.access import AccessKind, access_record
@@ -34,11 +41,18 @@ def who_leads_what(request):
     year = Schooljaar.from_request(request)
     ambition_id = parse_id(request.GET.get("ambition"))
     roles = selectors.roles_in_year(school=access.school, year=year, ambition_id=ambition_id)
+    mine = set(
+        Recognition.objects.filter(person=request.user, role__in=roles).values_list(
+            "role_id", flat=True
+        )
+    )
     rows = [
         {
             "role": role,
             "mandate": selectors.agreed_mandate(role),
             "positioning": selectors.positioning(role),
+            "may_recognise": rules.may_recognise(access, role) and bool(role.announcements.all()),
+            "recognised": role.pk in mine,
         }
         for role in roles
     ]
@@ -112,6 +126,7 @@ def _role_context(request, role, **forms):
         "agreed_mandate": selectors.agreed_mandate(role),
         "mandates": list(role.mandates.all()),
         "positioning": selectors.positioning(role),
+        "recognition": selectors.recognition_of(role),
         "private": private,
         "is_holder": rules.is_holder(access, role),
         "may_manage": rules.may_manage_role(access),
@@ -429,3 +444,24 @@ def dialogue_add(request, pk):
         partial=None,
         done_message=_("The note was saved."),
     )
+
+
+@school_required
+@require_POST
+def recognise(request, pk):
+    """ "I know what [name] does and may do" on Wie leidt wat, or taking it back."""
+    role = _role(request, pk)
+    require(rules.may_recognise(request.access, role))
+    knows = request.POST.get("knows") != "no"
+    try:
+        services.recognition_set(role=role, person=request.user, knows=knows)
+    except services.LeaderRuleError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Noted: you know what %(name)s does and may do.") % {"name": role.person}
+            if knows
+            else _("Taken back."),
+        )
+    return redirect(reverse("leaders:who_leads_what") + f"#role-{role.pk}")

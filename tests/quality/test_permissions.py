@@ -65,6 +65,8 @@ MATRIX = {
     "leaders:mandate_agree": ((L, A, A, A, A, A), (L, 403, L, L, 403, 404)),
     "leaders:mandate_version": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
     "leaders:announcement_add": ((L, A, A, A, A, A), (L, 403, 403, 422, 403, 404)),
+    # Colleagues only; the world's role was not announced yet: told so, nothing kept.
+    "leaders:recognise": ((L, A, A, A, A, A), (L, L, 403, 403, 403, 404)),
     "leaders:allotment_set": ((L, A, A, A, A, A), (L, 403, 403, 422, 403, 404)),
     "leaders:time_entry_add": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
     "leaders:time_entry_remove": ((L, A, A, A, A, A), (L, 403, L, 403, 403, 404)),
@@ -222,6 +224,7 @@ def url_args(name, world):
         "leaders:mandate_agree": [world.role.pk],
         "leaders:mandate_version": [world.role.pk, 1],
         "leaders:announcement_add": [world.role.pk],
+        "leaders:recognise": [world.role.pk],
         "leaders:allotment_set": [world.role.pk],
         "leaders:time_entry_add": [world.role.pk],
         "leaders:time_entry_remove": [world.role.pk, world.time_entry.pk],

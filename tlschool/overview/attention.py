@@ -15,7 +15,10 @@ def gather(health, *, today: date) -> list:
     points = []
     for row in health.roles:
         points += role_attention(
-            role=row.role, positioning=row.positioning, facilitation=row.facilitation
+            role=row.role,
+            positioning=row.positioning,
+            facilitation=row.facilitation,
+            recognition=row.recognition,
         )
     for row in health.innovations:
         points += innovation_attention(

@@ -24,6 +24,7 @@ class RoleRow:
     role: object
     positioning: Positioning
     facilitation: Facilitation
+    recognition: object = None  # leaders.selectors.TeamRecognition
 
 
 @dataclass
@@ -86,12 +87,14 @@ def school_health(*, schools, year: Schooljaar) -> list[SchoolHealth]:
     schools = list(schools)
     result = {school.pk: SchoolHealth(school=school, year=year) for school in schools}
 
+    sizes = leader_selectors.team_sizes(schools)
     for role in leader_selectors.roles_overview(schools=schools, year=year):
         result[role.school_id].roles.append(
             RoleRow(
                 role=role,
                 positioning=leader_selectors.overview_positioning(role),
                 facilitation=leader_selectors.overview_facilitation(role, year),
+                recognition=leader_selectors.overview_recognition(role, sizes),
             )
         )
 

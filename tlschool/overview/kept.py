@@ -44,6 +44,7 @@ def _plain(health: SchoolHealth) -> SchoolHealth:
                 role=Named(pk=row.role.pk, title=row.role.title, person=str(row.role.person)),
                 positioning=row.positioning,
                 facilitation=row.facilitation,
+                recognition=row.recognition,
             )
             for row in health.roles
         ],

@@ -53,6 +53,7 @@ SECTION_LABELS = {
     "scholing": gettext_lazy("scholing"),
     "self_assessments": gettext_lazy("self-assessments"),
     "dialogue_notes": gettext_lazy("dialogue notes"),
+    "recognitions": gettext_lazy("roles you said you know what they do and may do"),
     "plg": gettext_lazy("PLGs"),
     "plgs_led": gettext_lazy("PLGs led"),
     "plgs_member_of": gettext_lazy("PLGs taken part in"),

@@ -26,6 +26,7 @@ SCHOOL_OF = {
     "leaders.Mandate": lambda row: row.role.school_id,
     "leaders.MandateItem": lambda row: row.mandate.role.school_id,
     "leaders.Announcement": lambda row: row.role.school_id,
+    "leaders.Recognition": lambda row: row.role.school_id,
     "leaders.TimeAllotment": lambda row: row.role.school_id,
     "leaders.TimeEntry": lambda row: row.role.school_id,
     "leaders.Course": None,
