@@ -7,6 +7,16 @@ from leaders.facilitation import Facilitation
 from leaders.selectors import Positioning
 from tlschool.attention import Attention
 
+# Points that carry a figure about the teacher leader as a person (the share of their work
+# outside school time): the teacher leader and the schoolleider see them; board staff, who
+# read every school, do not, per person (individual monitoring of staff needs the staff
+# section of the (G)MR; README "Privacy").
+PERSONAL_KINDS = frozenset({"outside_time"})
+
+
+def not_personal(points) -> list:
+    return [point for point in points if point.kind not in PERSONAL_KINDS]
+
 
 def role_attention(
     *, role, positioning: Positioning, facilitation: Facilitation, recognition=None

@@ -321,3 +321,36 @@ def test_board_staff_read_along_without_buttons_that_promise_a_form(
         assert "Mandaat afspreken" not in text and "Aankondiging vastleggen" not in text
         assert "Bekijken" in text
     assert "Mandaat afspreken" in visible_text(login(schoolleider).get(reverse("home")))
+
+
+def test_board_staff_see_no_figure_about_one_teacher_leader_as_a_person(
+    login, school, board_staff, schoolleider, teacher_leader
+):
+    """The share of someone's work outside school time: the schoolleider and the teacher
+    leader see it; board staff, who read every school, do not, per person."""
+    from decimal import Decimal
+
+    from leaders import services as leader_services
+
+    role = make_role(school, teacher_leader, title="Kartrekker lezen")
+    leader_services.allotment_set(
+        role=role, schooljaar=Schooljaar.current().start_year, amount=20, unit="hours"
+    )
+    leader_services.time_entry_add(
+        role=role,
+        worked_on=timezone.localdate(),
+        hours=Decimal("4"),
+        activity="Lessen voorbereiden",
+        within_school_time=False,
+    )
+    said = "doet 100% van het werk buiten schooltijd"
+    assert said in visible_text(login(schoolleider).get(reverse("home")))
+    assert "Buiten schooltijd" in visible_text(login(schoolleider).get(reverse("home")))
+    staff = login(board_staff)
+    for name in ("overview:dashboard", "overview:board"):
+        text = visible_text(staff.get(reverse(name)))
+        assert said not in text and "100%" not in text, name
+    assert "Buiten schooltijd" not in visible_text(staff.get(reverse("overview:dashboard")))
+    assert "100%" in visible_text(
+        login(teacher_leader).get(reverse("leaders:role", args=[role.pk]))
+    )  # the teacher leader sees their own figure

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from leaders.attention import not_personal
 from tlschool.attention import Attention
 from tlschool.overview.health import school_health
 from tlschool.overview.models import KeptSummary
@@ -40,7 +41,8 @@ def _summary(health) -> SchoolSummary:
         innovations=len(health.innovations),
         sessions_in_period=health.sessions_in_period,
         attendance_percent=health.attendance_percent,
-        signals=tuple(health.signals),
+        # Board staff read the board overview: no figure about one teacher leader as a person.
+        signals=tuple(not_personal(health.signals)),
     )
 
 

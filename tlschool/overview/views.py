@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from innovations import selectors as innovation_selectors
 from innovations.stages import Stage
+from leaders import attention as leader_attention
 from leaders import rules as leader_rules
 from leaders import selectors as leader_selectors
 from plg import schedule
@@ -77,6 +80,16 @@ def _dashboard(request):
     access = request.access
     year = Schooljaar.from_request(request)
     health = kept.dashboard_health(school=access.school, year=year)
+    if access.is_read_only:
+        health = replace(
+            health,
+            signals=leader_attention.not_personal(health.signals),
+            snoozed=[
+                (point, until)
+                for point, until in health.snoozed
+                if point.kind not in leader_attention.PERSONAL_KINDS
+            ],
+        )
     context = {
         "health": health,
         "year": year,

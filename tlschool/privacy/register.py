@@ -37,7 +37,10 @@ def processings(retention) -> list[Processing]:
             _("Facilitated time"),
             _("hours allotted and logged, within or outside school time"),
             _("facilitating teacher leaders within school time"),
-            _("the teacher leader and the schoolleider; board staff see totals per role"),
+            _(
+                "the teacher leader and the schoolleider; board staff see the hours allotted "
+                "and used per role, not the share outside school time"
+            ),
             _("%(m)s months after the end of the schooljaar") % {"m": r.time_log_months},
         ),
         Processing(
