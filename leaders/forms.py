@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from leaders.models import (
     Announcement,
+    Aspiration,
     Course,
     DialogueNote,
+    GrowthStep,
     MandateItem,
     SelfAssessment,
     TeacherLeaderRole,
@@ -196,3 +198,21 @@ class DialogueNoteForm(RolePageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("held_on", timezone.localdate())
+
+
+class AspirationForm(forms.ModelForm):
+    class Meta:
+        model = Aspiration
+        fields = ["theme", "why"]
+        labels = {
+            "theme": _("On which theme would you like to lead?"),
+            "why": _("Why, and what would you like to learn?"),
+        }
+        widgets = {"why": forms.Textarea(attrs={"rows": 3})}
+
+
+class GrowthStepForm(forms.ModelForm):
+    class Meta:
+        model = GrowthStep
+        fields = ["kind", "description", "taken_on"]
+        widgets = {"taken_on": DATE}

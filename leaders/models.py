@@ -336,3 +336,47 @@ class Recognition(models.Model):
 
     def __str__(self):
         return f"{self.role} {self.at:%Y-%m-%d}"
+
+
+class Aspiration(TimeStampedModel):
+    """A colleague who would like to grow into a teacher-leader role: on which theme and why.
+    Between them and the schoolleider; it comes along when they become teacher leader."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="aspirations")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    theme = models.CharField(_("theme"), max_length=200)
+    why = models.TextField(_("why"), max_length=LONG_TEXT)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "person"], name="one_aspiration_per_school")
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.theme}"
+
+
+class GrowthStepKind(models.TextChoices):
+    COURSE = "course", _("a course")
+    CO_LEAD = "co_lead", _("co-leading a PLG")
+    SMALL_MANDATE = "small_mandate", _("a small mandate")
+    OTHER = "other", _("something else")
+
+
+class GrowthStep(TimeStampedModel):
+    """A step the schoolleider and the colleague agreed on the way to the role."""
+
+    aspiration = models.ForeignKey(Aspiration, on_delete=models.CASCADE, related_name="steps")
+    kind = models.CharField(_("step"), max_length=20, choices=GrowthStepKind.choices)
+    description = models.CharField(_("what"), max_length=300)
+    taken_on = models.DateField(_("from"), validators=[PLANNED_DATE])
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["taken_on", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.description}"

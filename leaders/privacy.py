@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from leaders.models import (
     Announcement,
+    Aspiration,
     Course,
     DialogueNote,
     MandateItem,
@@ -118,6 +119,24 @@ def person_data(*, school, person) -> dict:
             .exclude(person=person)
             .select_related("author", "person")
         ],
+        "aspiration": [
+            {
+                "theme": row.theme,
+                "why": row.why,
+                "since": row.created_at,
+                "steps": [
+                    {
+                        "step": step.get_kind_display(),
+                        "what": step.description,
+                        "from": step.taken_on,
+                    }
+                    for step in row.steps.all()
+                ],
+            }
+            for row in Aspiration.objects.filter(school=school, person=person).prefetch_related(
+                "steps"
+            )
+        ],
         # "Ik weet wat … doet en mag": the roles this person said so of, and when.
         "recognitions": [
             {"role": str(row.role), "at": row.at}
@@ -137,6 +156,9 @@ def private_data(*, school, person) -> dict:
         _("self-assessments"): SelfAssessment.objects.filter(school=school, person=person),
         _("time log lines"): TimeEntry.objects.filter(role__school=school, role__person=person),
         _("courses (scholing)"): Course.objects.filter(school=school, person=person),
+        _("wish to grow into a teacher-leader role, with its steps"): Aspiration.objects.filter(
+            school=school, person=person
+        ),
     }
 
 

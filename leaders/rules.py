@@ -66,3 +66,13 @@ def recognition_is_low(*, recognised: int, team: int, announced_on, today) -> bo
         and (today - announced_on).days >= RECOGNITION_WEEKS * 7
         and recognised < team * RECOGNITION_SHARE
     )
+
+
+def may_aspire(access: Access) -> bool:
+    """Say one would like to grow into a teacher-leader role: a colleague of the team."""
+    return access.is_member and not access.is_schoolleider and not access.is_read_only
+
+
+def may_follow_aspirations(access: Access) -> bool:
+    """See who would like to grow and record their steps: the schoolleider."""
+    return access.is_schoolleider

@@ -324,3 +324,19 @@ def overview_recognition(role, team_sizes_by_school) -> TeamRecognition:
 def _colleagues_of_holder(team_sizes_by_school, role) -> int:
     """The team without the teacher leader themself (a teacher leader, so in the count)."""
     return max(0, team_sizes_by_school.get(role.school_id, 0) - 1)
+
+
+def aspirations_of(school):
+    """Who would like to grow into a teacher-leader role here, with their steps."""
+    from leaders.models import Aspiration
+
+    return (
+        Aspiration.objects.filter(school=school).select_related("person").prefetch_related("steps")
+    )
+
+
+def aspiration_of(*, school, person):
+    """The way this person came to their role: their aspiration and its steps, if any."""
+    from leaders.models import Aspiration
+
+    return Aspiration.objects.filter(school=school, person=person).prefetch_related("steps").first()

@@ -3,22 +3,25 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from innovations.selectors import innovations_owned_by
 from leaders import rules, selectors, services
 from leaders.forms import (
     AllotmentForm,
     AnnouncementForm,
+    AspirationForm,
     CourseForm,
     DialogueNoteForm,
     ExpertiseForm,
+    GrowthStepForm,
     MandateItemForm,
     RoleForm,
     SelfAssessmentForm,
     TimeEntryForm,
 )
 from leaders.models import (
+    Aspiration,
     Course,
     DialogueNote,
     MandateItem,
@@ -63,6 +66,10 @@ def who_leads_what(request):
         "ambitions": access.school.ambitions.all(),
         "ambition_id": ambition_id,
         "extras": _role_extras(access.school, [role.person_id for role in roles]),
+        "may_aspire": rules.may_aspire(access),
+        "aspiration_count": selectors.aspirations_of(access.school).count()
+        if rules.may_follow_aspirations(access)
+        else None,
     }
     return render(request, "leaders/who_leads_what.html", context)
 
@@ -127,6 +134,9 @@ def _role_context(request, role, **forms):
         "mandates": list(role.mandates.all()),
         "positioning": selectors.positioning(role),
         "recognition": selectors.recognition_of(role),
+        "aspiration": selectors.aspiration_of(school=role.school, person=role.person)
+        if private
+        else None,
         "private": private,
         "is_holder": rules.is_holder(access, role),
         "may_manage": rules.may_manage_role(access),
@@ -465,3 +475,60 @@ def recognise(request, pk):
             else _("Taken back."),
         )
     return redirect(reverse("leaders:who_leads_what") + f"#role-{role.pk}")
+
+
+@school_required
+def aspiration(request):
+    """A colleague says they would like to grow into a teacher-leader role, or takes it back;
+    they see the steps agreed with the schoolleider."""
+    access = request.access
+    require(rules.may_aspire(access))
+    mine = Aspiration.objects.filter(school=access.school, person=request.user).first()
+    if request.method == "POST" and request.POST.get("withdraw"):
+        if mine is not None:
+            mine.delete()
+        messages.success(request, _("Taken back."))
+        return redirect("leaders:aspiration")
+    form = AspirationForm(
+        posted(request), instance=mine or Aspiration(school=access.school, person=request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved. Your schoolleider sees it and will talk with you."))
+        return redirect("leaders:aspiration")
+    context = {"form": form, "aspiration": mine}
+    return render_page(request, "leaders/aspiration.html", context, invalid=form.is_bound)
+
+
+@school_required
+@require_GET
+def aspirations(request):
+    """The schoolleider: who would like to grow, on which theme and why, and their steps."""
+    access = request.access
+    require(rules.may_follow_aspirations(access))
+    return render(
+        request,
+        "leaders/aspirations.html",
+        {"aspirations": selectors.aspirations_of(access.school), "step_form": GrowthStepForm()},
+    )
+
+
+@school_required
+@require_POST
+def growth_step_add(request, pk):
+    access = request.access
+    require(rules.may_follow_aspirations(access))
+    found = get_in_school(Aspiration.objects.all(), access, pk=pk)
+    form = GrowthStepForm(request.POST)
+    if not form.is_valid():
+        context = {
+            "aspirations": selectors.aspirations_of(access.school),
+            "step_form": GrowthStepForm(),
+            "failed": (found.pk, form),
+        }
+        return render(request, "leaders/aspirations.html", context, status=422)
+    step = form.save(commit=False)
+    step.aspiration, step.recorded_by = found, request.user
+    step.save()
+    messages.success(request, _("The step was recorded."))
+    return redirect(reverse("leaders:aspirations") + f"#aspiration-{found.pk}")

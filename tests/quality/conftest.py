@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from innovations import services as innovation_services
 from leaders import services as leader_services
-from leaders.models import Course
+from leaders.models import Aspiration, Course
 from tests.factories import log_session, make_innovation, make_plg, make_role, member
 from tlschool.accounts.models import IdentityProvider
 from tlschool.reminders.models import FeedToken, Holiday, Kind
@@ -24,6 +24,7 @@ PRIVATE = {
     "session notes": f"Privénotitie {MARKER}",
     "dialogue note": f"Gesprek {MARKER}",
     "pulse comment": f"Pulsopmerking {MARKER}",
+    "aspiration": f"Groeiwens {MARKER}",
 }
 
 
@@ -48,6 +49,7 @@ class World:
     feed_token: str
     unsubscribe_token: str
     holiday: object
+    aspiration: object
 
 
 @pytest.fixture
@@ -128,6 +130,9 @@ def world(
         # The teamlid's calendar address and the link in a reminder to them.
         feed_token=FeedToken.renew(teamlid),
         unsubscribe_token=unsubscribe_token(teamlid, Kind.AGREEMENT_DUE),
+        aspiration=Aspiration.objects.create(
+            school=school, person=teamlid, theme="Rekenen", why=PRIVATE["aspiration"]
+        ),
         holiday=Holiday.objects.create(
             school=school,
             name=f"Vakantie {MARKER}",

@@ -22,8 +22,10 @@ from innovations.forms import (
 from leaders.forms import (
     AllotmentForm,
     AnnouncementForm,
+    AspirationForm,
     CourseForm,
     DialogueNoteForm,
+    GrowthStepForm,
     MandateItemForm,
     RoleForm,
     SelfAssessmentForm,
@@ -120,6 +122,8 @@ TARGETS = [
     ("plg:schedule", "teacher_leader", field_names(MeetingPlanForm)),
     ("plg:schedule_change", "teacher_leader", field_names(MeetingChangeForm)),
     ("reminders:holidays", "schoolleider", field_names(HolidayForm)),
+    ("leaders:aspiration", "teamlid", field_names(AspirationForm)),
+    ("leaders:growth_step_add", "schoolleider", field_names(GrowthStepForm)),
     ("reminders:holidays_fill", "schoolleider", ["region", "table"]),
 ]
 # The other plan forms share the view of "innovations:plan".

@@ -67,6 +67,11 @@ MATRIX = {
     "leaders:announcement_add": ((L, A, A, A, A, A), (L, 403, 403, 422, 403, 404)),
     # Colleagues only; the world's role was not announced yet: told so, nothing kept.
     "leaders:recognise": ((L, A, A, A, A, A), (L, L, 403, 403, 403, 404)),
+    # Growing into the role: one's own wish (not the schoolleider's, not board staff'); the
+    # schoolleider follows the wishes of their own school.
+    "leaders:aspiration": ((L, 200, 200, 403, 403, 403), (L, 422, 422, 403, 403, 403)),
+    "leaders:aspirations": ((L, 403, 403, 200, 403, 200), (L, A, A, A, A, A)),
+    "leaders:growth_step_add": ((L, A, A, A, A, A), (L, 403, 403, 422, 403, 404)),
     "leaders:allotment_set": ((L, A, A, A, A, A), (L, 403, 403, 422, 403, 404)),
     "leaders:time_entry_add": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
     "leaders:time_entry_remove": ((L, A, A, A, A, A), (L, 403, L, 403, 403, 404)),
@@ -225,6 +230,7 @@ def url_args(name, world):
         "leaders:mandate_version": [world.role.pk, 1],
         "leaders:announcement_add": [world.role.pk],
         "leaders:recognise": [world.role.pk],
+        "leaders:growth_step_add": [world.aspiration.pk],
         "leaders:allotment_set": [world.role.pk],
         "leaders:time_entry_add": [world.role.pk],
         "leaders:time_entry_remove": [world.role.pk, world.time_entry.pk],

@@ -53,6 +53,8 @@ SECTION_LABELS = {
     "scholing": gettext_lazy("scholing"),
     "self_assessments": gettext_lazy("self-assessments"),
     "dialogue_notes": gettext_lazy("dialogue notes"),
+    "aspiration": gettext_lazy("wish to grow into a teacher-leader role"),
+    "steps": gettext_lazy("steps"),
     "recognitions": gettext_lazy("roles you said you know what they do and may do"),
     "plg": gettext_lazy("PLGs"),
     "plgs_led": gettext_lazy("PLGs led"),

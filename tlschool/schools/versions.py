@@ -27,6 +27,8 @@ SCHOOL_OF = {
     "leaders.MandateItem": lambda row: row.mandate.role.school_id,
     "leaders.Announcement": lambda row: row.role.school_id,
     "leaders.Recognition": lambda row: row.role.school_id,
+    "leaders.Aspiration": None,
+    "leaders.GrowthStep": None,
     "leaders.TimeAllotment": lambda row: row.role.school_id,
     "leaders.TimeEntry": lambda row: row.role.school_id,
     "leaders.Course": None,
