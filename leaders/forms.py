@@ -11,11 +11,13 @@ from leaders.models import (
     Course,
     DialogueNote,
     GrowthStep,
+    LeadershipGoal,
     MandateItem,
     SelfAssessment,
     TeacherLeaderRole,
     TimeAllotment,
     TimeEntry,
+    WellbeingCheckIn,
 )
 from leaders.services import time_entry_problem
 from tlschool.forms import check_period, radios_without_blank
@@ -216,3 +218,21 @@ class GrowthStepForm(forms.ModelForm):
         model = GrowthStep
         fields = ["kind", "description", "taken_on"]
         widgets = {"taken_on": DATE}
+
+
+class WellbeingForm(RolePageForm):
+    class Meta:
+        model = WellbeingCheckIn
+        fields = ["held_on", "energy", "workload"]
+        widgets = {"held_on": DATE, "energy": forms.RadioSelect, "workload": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        radios_without_blank(self)
+        self.initial.setdefault("held_on", timezone.localdate())
+
+
+class LeadershipGoalForm(forms.ModelForm):
+    class Meta:
+        model = LeadershipGoal
+        fields = ["text"]

@@ -380,3 +380,51 @@ class GrowthStep(TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.description}"
+
+
+class WellbeingCheckIn(TimeStampedModel):
+    """A short check-in of the teacher leader in the conversation with the schoolleider:
+    energy and workload, seen only by the two of them."""
+
+    SCALE = [(n, str(n)) for n in range(1, 6)]
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    held_on = models.DateField(_("date"), validators=[RECORDED_DATE])
+    energy = models.PositiveSmallIntegerField(
+        _("energy (1 low – 5 high)"),
+        choices=SCALE,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    workload = models.PositiveSmallIntegerField(
+        _("workload (1 light – 5 too much)"),
+        choices=SCALE,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.person} {self.held_on}"
+
+
+class LeadershipGoal(TimeStampedModel):
+    """What the schoolleider is learning in leading teacher leaders; their teacher leaders
+    read it."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.CharField(_("learning goal"), max_length=300)
+    reached_on = models.DateField(
+        _("reached on"), null=True, blank=True, validators=[RECORDED_DATE]
+    )
+
+    class Meta:
+        ordering = ["reached_on", "-created_at"]
+
+    def __str__(self):
+        return self.text

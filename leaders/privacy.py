@@ -10,11 +10,13 @@ from leaders.models import (
     Aspiration,
     Course,
     DialogueNote,
+    LeadershipGoal,
     MandateItem,
     Recognition,
     SelfAssessment,
     TeacherLeaderRole,
     TimeEntry,
+    WellbeingCheckIn,
 )
 from tlschool.privacy.models import months_before
 from tlschool.schools.schooljaar import Schooljaar
@@ -137,6 +139,14 @@ def person_data(*, school, person) -> dict:
                 "steps"
             )
         ],
+        "wellbeing": [
+            {"date": row.held_on, "energy": row.energy, "workload": row.workload}
+            for row in WellbeingCheckIn.objects.filter(school=school, person=person)
+        ],
+        "leadership_goals": [
+            {"goal": row.text, "since": row.created_at, "reached_on": row.reached_on}
+            for row in LeadershipGoal.objects.filter(school=school, author=person)
+        ],
         # "Ik weet wat … doet en mag": the roles this person said so of, and when.
         "recognitions": [
             {"role": str(row.role), "at": row.at}
@@ -159,6 +169,7 @@ def private_data(*, school, person) -> dict:
         _("wish to grow into a teacher-leader role, with its steps"): Aspiration.objects.filter(
             school=school, person=person
         ),
+        _("wellbeing check-ins"): WellbeingCheckIn.objects.filter(school=school, person=person),
     }
 
 

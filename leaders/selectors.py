@@ -340,3 +340,10 @@ def aspiration_of(*, school, person):
     from leaders.models import Aspiration
 
     return Aspiration.objects.filter(school=school, person=person).prefetch_related("steps").first()
+
+
+def leadership_goals(school):
+    """The schoolleiders' learning goals in leading teacher leaders: open ones first."""
+    from leaders.models import LeadershipGoal
+
+    return LeadershipGoal.objects.filter(school=school).select_related("author")

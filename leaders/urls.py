@@ -22,6 +22,8 @@ urlpatterns = [
     path("roles/<int:pk>/mandate/v<int:version>/", views.mandate_version, name="mandate_version"),
     path("roles/<int:pk>/announcements/", views.announcement_add, name="announcement_add"),
     path("roles/<int:pk>/recognise/", views.recognise, name="recognise"),
+    path("roles/<int:pk>/wellbeing/", views.wellbeing_add, name="wellbeing_add"),
+    path("leading/", views.leadership_goals, name="leadership_goals"),
     path("roles/<int:pk>/allotment/", views.allotment_set, name="allotment_set"),
     path("roles/<int:pk>/time/", views.time_entry_add, name="time_entry_add"),
     path(

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,19 +16,23 @@ from leaders.forms import (
     DialogueNoteForm,
     ExpertiseForm,
     GrowthStepForm,
+    LeadershipGoalForm,
     MandateItemForm,
     RoleForm,
     SelfAssessmentForm,
     TimeEntryForm,
+    WellbeingForm,
 )
 from leaders.models import (
     Aspiration,
     Course,
     DialogueNote,
+    LeadershipGoal,
     MandateItem,
     Recognition,
     TeacherLeaderRole,
     TimeEntry,
+    WellbeingCheckIn,
 )
 from plg.selectors import plgs_led_by
 from tlschool.parsing import parse_id
@@ -172,8 +177,17 @@ def _role_context(request, role, **forms):
                 school=access.school, person=role.person
             ).select_related("author"),
             dialogue_form=forms.get("dialogue_form") or DialogueNoteForm(),
+            wellbeing=WellbeingCheckIn.objects.filter(school=access.school, person=role.person)[
+                :WELLBEING_SHOWN
+            ],
+            wellbeing_form=forms.get("wellbeing_form") or WellbeingForm(role=role),
+            leadership_goals=selectors.leadership_goals(access.school),
         )
     return context
+
+
+# The check-ins shown beside the time outside school: enough to see a trend over a year.
+WELLBEING_SHOWN = 6
 
 
 def _allotment_form(role, year):
@@ -454,6 +468,48 @@ def dialogue_add(request, pk):
         partial=None,
         done_message=_("The note was saved."),
     )
+
+
+@school_required
+@require_POST
+def wellbeing_add(request, pk):
+    return _role_form_post(
+        request,
+        pk,
+        form_class=WellbeingForm,
+        form_name="wellbeing_form",
+        allowed=rules.may_see_private,
+        save=lambda request, role, data: WellbeingCheckIn.objects.create(
+            school=role.school, person=role.person, recorded_by=request.user, **data
+        ),
+        partial=None,
+        done_message=_("The check-in was saved."),
+    )
+
+
+@school_required
+def leadership_goals(request):
+    """The schoolleider's own learning goals in leading teacher leaders; the school's teacher
+    leaders read them on their role page."""
+    access = request.access
+    require(access.is_schoolleider)
+    if request.method == "POST" and request.POST.get("reached"):
+        goal = get_in_school(
+            LeadershipGoal.objects.all(), access, pk=parse_id(request.POST["reached"])
+        )
+        goal.reached_on = timezone.localdate()
+        goal.save(update_fields=["reached_on"])
+        messages.success(request, _("Marked as reached."))
+        return redirect("leaders:leadership_goals")
+    form = LeadershipGoalForm(
+        posted(request), instance=LeadershipGoal(school=access.school, author=request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The learning goal was added; your teacher leaders read it."))
+        return redirect("leaders:leadership_goals")
+    context = {"form": form, "goals": selectors.leadership_goals(access.school)}
+    return render_page(request, "leaders/leadership_goals.html", context, invalid=form.is_bound)
 
 
 @school_required

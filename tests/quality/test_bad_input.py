@@ -30,6 +30,7 @@ from leaders.forms import (
     RoleForm,
     SelfAssessmentForm,
     TimeEntryForm,
+    WellbeingForm,
 )
 from plg.forms import (
     AgreementRowForm,
@@ -124,6 +125,8 @@ TARGETS = [
     ("reminders:holidays", "schoolleider", field_names(HolidayForm)),
     ("leaders:aspiration", "teamlid", field_names(AspirationForm)),
     ("leaders:growth_step_add", "schoolleider", field_names(GrowthStepForm)),
+    ("leaders:wellbeing_add", "teacher_leader", field_names(WellbeingForm)),
+    ("leaders:leadership_goals", "schoolleider", ["text", "reached"]),
     ("reminders:holidays_fill", "schoolleider", ["region", "table"]),
 ]
 # The other plan forms share the view of "innovations:plan".

@@ -72,6 +72,9 @@ MATRIX = {
     "leaders:aspiration": ((L, 200, 200, 403, 403, 403), (L, 422, 422, 403, 403, 403)),
     "leaders:aspirations": ((L, 403, 403, 200, 403, 200), (L, A, A, A, A, A)),
     "leaders:growth_step_add": ((L, A, A, A, A, A), (L, 403, 403, 422, 403, 404)),
+    # The check-in is the two of them's; the learning goals are the schoolleider's own.
+    "leaders:wellbeing_add": ((L, A, A, A, A, A), (L, 403, 422, 422, 403, 404)),
+    "leaders:leadership_goals": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
     "leaders:allotment_set": ((L, A, A, A, A, A), (L, 403, 403, 422, 403, 404)),
     "leaders:time_entry_add": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
     "leaders:time_entry_remove": ((L, A, A, A, A, A), (L, 403, L, 403, 403, 404)),
@@ -231,6 +234,7 @@ def url_args(name, world):
         "leaders:announcement_add": [world.role.pk],
         "leaders:recognise": [world.role.pk],
         "leaders:growth_step_add": [world.aspiration.pk],
+        "leaders:wellbeing_add": [world.role.pk],
         "leaders:allotment_set": [world.role.pk],
         "leaders:time_entry_add": [world.role.pk],
         "leaders:time_entry_remove": [world.role.pk, world.time_entry.pk],

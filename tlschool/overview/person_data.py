@@ -55,6 +55,8 @@ SECTION_LABELS = {
     "dialogue_notes": gettext_lazy("dialogue notes"),
     "aspiration": gettext_lazy("wish to grow into a teacher-leader role"),
     "steps": gettext_lazy("steps"),
+    "wellbeing": gettext_lazy("wellbeing check-ins"),
+    "leadership_goals": gettext_lazy("your learning goals in leading teacher leaders"),
     "recognitions": gettext_lazy("roles you said you know what they do and may do"),
     "plg": gettext_lazy("PLGs"),
     "plgs_led": gettext_lazy("PLGs led"),

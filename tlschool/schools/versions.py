@@ -29,6 +29,8 @@ SCHOOL_OF = {
     "leaders.Recognition": lambda row: row.role.school_id,
     "leaders.Aspiration": None,
     "leaders.GrowthStep": None,
+    "leaders.WellbeingCheckIn": None,
+    "leaders.LeadershipGoal": None,
     "leaders.TimeAllotment": lambda row: row.role.school_id,
     "leaders.TimeEntry": lambda row: row.role.school_id,
     "leaders.Course": None,
