@@ -10,6 +10,7 @@ from leaders.models import (
     Aspiration,
     Course,
     DialogueNote,
+    FeedbackAnswer,
     GrowthStep,
     LeadershipGoal,
     MandateItem,
@@ -236,3 +237,16 @@ class LeadershipGoalForm(forms.ModelForm):
     class Meta:
         model = LeadershipGoal
         fields = ["text"]
+
+
+class FeedbackAnswerForm(RolePageForm):
+    class Meta:
+        model = FeedbackAnswer
+        fields = ["time", "mandate", "support", "information"]
+        widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in fields}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any((cleaned.get(name) or "").strip() for name in self.Meta.fields):
+            raise forms.ValidationError(_("Write at least one thing you need."))
+        return cleaned

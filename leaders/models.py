@@ -428,3 +428,44 @@ class LeadershipGoal(TimeStampedModel):
 
     def __str__(self):
         return self.text
+
+
+class FeedbackRequest(TimeStampedModel):
+    """The schoolleider asks the school's teacher leaders what they need from them."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    asked_on = models.DateField(_("asked on"), validators=[RECORDED_DATE])
+
+    class Meta:
+        ordering = ["-asked_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.school} {self.asked_on}"
+
+
+class FeedbackAnswer(TimeStampedModel):
+    """A teacher leader's signed answer: what they need in time, mandate, support and
+    information. Between them and the schoolleider; it feeds their next conversation."""
+
+    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="answers")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    time = models.TextField(_("time: what do you need?"), max_length=LONG_TEXT, blank=True)
+    mandate = models.TextField(
+        _("mandate: what would you like to decide?"), max_length=LONG_TEXT, blank=True
+    )
+    support = models.TextField(_("support: what helps you?"), max_length=LONG_TEXT, blank=True)
+    information = models.TextField(
+        _("information: what do you miss?"), max_length=LONG_TEXT, blank=True
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "person"], name="one_answer_per_request")
+        ]
+
+    def __str__(self):
+        return f"{self.person} {self.request.asked_on}"

@@ -10,6 +10,7 @@ from leaders.models import (
     Aspiration,
     Course,
     DialogueNote,
+    FeedbackAnswer,
     LeadershipGoal,
     MandateItem,
     Recognition,
@@ -143,6 +144,18 @@ def person_data(*, school, person) -> dict:
             {"date": row.held_on, "energy": row.energy, "workload": row.workload}
             for row in WellbeingCheckIn.objects.filter(school=school, person=person)
         ],
+        "feedback_to_schoolleider": [
+            {
+                "asked_on": row.request.asked_on,
+                "time": row.time,
+                "mandate": row.mandate,
+                "support": row.support,
+                "information": row.information,
+            }
+            for row in FeedbackAnswer.objects.filter(
+                request__school=school, person=person
+            ).select_related("request")
+        ],
         "leadership_goals": [
             {"goal": row.text, "since": row.created_at, "reached_on": row.reached_on}
             for row in LeadershipGoal.objects.filter(school=school, author=person)
@@ -170,6 +183,9 @@ def private_data(*, school, person) -> dict:
             school=school, person=person
         ),
         _("wellbeing check-ins"): WellbeingCheckIn.objects.filter(school=school, person=person),
+        _("feedback to the schoolleider"): FeedbackAnswer.objects.filter(
+            request__school=school, person=person
+        ),
     }
 
 

@@ -347,3 +347,33 @@ def leadership_goals(school):
     from leaders.models import LeadershipGoal
 
     return LeadershipGoal.objects.filter(school=school).select_related("author")
+
+
+def role_id_of(*, school, person):
+    return (
+        TeacherLeaderRole.objects.filter(school=school, person=person)
+        .order_by("-last_schooljaar")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def open_feedback_request(*, school, person):
+    """The newest request of this school that `person` has not answered yet, if any."""
+    from leaders.models import FeedbackRequest
+
+    return (
+        FeedbackRequest.objects.filter(school=school)
+        .select_related("asked_by")
+        .exclude(answers__person=person)
+        .order_by("-asked_on", "-pk")
+        .first()
+    )
+
+
+def feedback_answers(*, school, person):
+    from leaders.models import FeedbackAnswer
+
+    return FeedbackAnswer.objects.filter(request__school=school, person=person).select_related(
+        "request"
+    )

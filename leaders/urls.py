@@ -24,6 +24,8 @@ urlpatterns = [
     path("roles/<int:pk>/recognise/", views.recognise, name="recognise"),
     path("roles/<int:pk>/wellbeing/", views.wellbeing_add, name="wellbeing_add"),
     path("leading/", views.leadership_goals, name="leadership_goals"),
+    path("leading/ask/", views.feedback_ask, name="feedback_ask"),
+    path("roles/<int:pk>/feedback/", views.feedback_answer, name="feedback_answer"),
     path("roles/<int:pk>/allotment/", views.allotment_set, name="allotment_set"),
     path("roles/<int:pk>/time/", views.time_entry_add, name="time_entry_add"),
     path(

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from leaders.forms import (
     CourseForm,
     DialogueNoteForm,
     ExpertiseForm,
+    FeedbackAnswerForm,
     GrowthStepForm,
     LeadershipGoalForm,
     MandateItemForm,
@@ -27,6 +29,8 @@ from leaders.models import (
     Aspiration,
     Course,
     DialogueNote,
+    FeedbackAnswer,
+    FeedbackRequest,
     LeadershipGoal,
     MandateItem,
     Recognition,
@@ -182,6 +186,13 @@ def _role_context(request, role, **forms):
             ],
             wellbeing_form=forms.get("wellbeing_form") or WellbeingForm(role=role),
             leadership_goals=selectors.leadership_goals(access.school),
+            feedback_answers=selectors.feedback_answers(school=access.school, person=role.person),
+            feedback_request=selectors.open_feedback_request(
+                school=access.school, person=role.person
+            )
+            if rules.is_holder(access, role)
+            else None,
+            feedback_form=forms.get("feedback_form") or FeedbackAnswerForm(role=role),
         )
     return context
 
@@ -508,7 +519,13 @@ def leadership_goals(request):
         form.save()
         messages.success(request, _("The learning goal was added; your teacher leaders read it."))
         return redirect("leaders:leadership_goals")
-    context = {"form": form, "goals": selectors.leadership_goals(access.school)}
+    context = {
+        "form": form,
+        "goals": selectors.leadership_goals(access.school),
+        "last_request": FeedbackRequest.objects.filter(school=access.school)
+        .annotate(answer_count=Count("answers"))
+        .first(),
+    }
     return render_page(request, "leaders/leadership_goals.html", context, invalid=form.is_bound)
 
 
@@ -588,3 +605,40 @@ def growth_step_add(request, pk):
     step.save()
     messages.success(request, _("The step was recorded."))
     return redirect(reverse("leaders:aspirations") + f"#aspiration-{found.pk}")
+
+
+@school_required
+@require_POST
+def feedback_ask(request):
+    """The schoolleider asks the school's teacher leaders what they need (a few times a year)."""
+    access = request.access
+    require(access.is_schoolleider)
+    FeedbackRequest.objects.create(
+        school=access.school, asked_by=request.user, asked_on=timezone.localdate()
+    )
+    messages.success(
+        request, _("Asked. Your teacher leaders see the question on their home page and role page.")
+    )
+    return redirect("leaders:leadership_goals")
+
+
+def _feedback_save(request, role, data):
+    found = selectors.open_feedback_request(school=role.school, person=role.person)
+    if found is None:
+        raise services.LeaderRuleError(_("Nothing has been asked at the moment."))
+    FeedbackAnswer.objects.create(request=found, person=role.person, **data)
+
+
+@school_required
+@require_POST
+def feedback_answer(request, pk):
+    return _role_form_post(
+        request,
+        pk,
+        form_class=FeedbackAnswerForm,
+        form_name="feedback_form",
+        allowed=rules.is_holder,
+        save=_feedback_save,
+        partial=None,
+        done_message=_("Thank you. Your schoolleider reads it before your next conversation."),
+    )

@@ -53,3 +53,30 @@ def test_the_schoolleiders_learning_goals_are_read_by_their_teacher_leaders(
     goal.refresh_from_db()
     assert goal.reached_on == timezone.localdate()
     assert "bereikt" in visible_text(client_for(teacher_leader).get(page))
+
+
+def test_the_schoolleider_asks_for_feedback_and_reads_the_signed_answer(
+    client_for, school, schoolleider, teacher_leader, teamlid
+):
+    from leaders.models import FeedbackAnswer
+
+    role = make_role(school, teacher_leader)
+    head, leader = client_for(schoolleider), client_for(teacher_leader)
+    page = reverse("leaders:role", args=[role.pk])
+    nothing = leader.post(reverse("leaders:feedback_answer", args=[role.pk]), {"time": "Meer"})
+    assert nothing.status_code == 422 and "Er is op dit moment niets gevraagd" in nothing.text
+    head.post(reverse("leaders:feedback_ask"))
+    home = visible_text(leader.get(reverse("home")))
+    assert "Marieke de Vries vraagt wat je nodig hebt" in home  # in "Wacht op jou"
+    empty = leader.post(reverse("leaders:feedback_answer", args=[role.pk]), {})
+    assert empty.status_code == 422 and "Schrijf ten minste één ding" in empty.text
+    leader.post(
+        reverse("leaders:feedback_answer", args=[role.pk]),
+        {"time": "Een dagdeel extra in maart", "mandate": "De toetskalender zelf vaststellen"},
+    )
+    assert FeedbackAnswer.objects.get().person == teacher_leader
+    assert "vraagt wat je nodig hebt" not in visible_text(leader.get(reverse("home")))
+    seen = visible_text(head.get(page))
+    assert "Sanne Jansen," in seen and "Een dagdeel extra in maart" in seen  # signed
+    assert "Een dagdeel extra in maart" not in visible_text(client_for(teamlid).get(page))
+    assert "1 antwoord" in visible_text(head.get(reverse("leaders:leadership_goals")))

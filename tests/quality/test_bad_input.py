@@ -25,6 +25,7 @@ from leaders.forms import (
     AspirationForm,
     CourseForm,
     DialogueNoteForm,
+    FeedbackAnswerForm,
     GrowthStepForm,
     MandateItemForm,
     RoleForm,
@@ -127,6 +128,7 @@ TARGETS = [
     ("leaders:growth_step_add", "schoolleider", field_names(GrowthStepForm)),
     ("leaders:wellbeing_add", "teacher_leader", field_names(WellbeingForm)),
     ("leaders:leadership_goals", "schoolleider", ["text", "reached"]),
+    ("leaders:feedback_answer", "teacher_leader", field_names(FeedbackAnswerForm)),
     ("reminders:holidays_fill", "schoolleider", ["region", "table"]),
 ]
 # The other plan forms share the view of "innovations:plan".

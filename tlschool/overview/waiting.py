@@ -46,6 +46,18 @@ def waiting_for(access, *, today: date, agreements=None) -> list[Waiting]:
                     _("Read and agree"),
                 )
             )
+    if access.is_teacher_leader:
+        asked = leader_selectors.open_feedback_request(school=school, person=person)
+        role_id = asked and leader_selectors.role_id_of(school=school, person=person)
+        if role_id:
+            found.append(
+                Waiting(
+                    _("%(name)s asks what you need in time, mandate, support and information.")
+                    % {"name": asked.asked_by},
+                    reverse("leaders:role", args=[role_id]) + "#feedback",
+                    _("Answer"),
+                )
+            )
     for pulse in innovation_selectors.open_pulses_for(school=school, person=person):
         found.append(
             Waiting(

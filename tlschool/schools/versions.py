@@ -31,6 +31,8 @@ SCHOOL_OF = {
     "leaders.GrowthStep": None,
     "leaders.WellbeingCheckIn": None,
     "leaders.LeadershipGoal": None,
+    "leaders.FeedbackRequest": None,
+    "leaders.FeedbackAnswer": None,
     "leaders.TimeAllotment": lambda row: row.role.school_id,
     "leaders.TimeEntry": lambda row: row.role.school_id,
     "leaders.Course": None,
