@@ -250,3 +250,31 @@ class FeedbackAnswerForm(RolePageForm):
         if not any((cleaned.get(name) or "").strip() for name in self.Meta.fields):
             raise forms.ValidationError(_("Write at least one thing you need."))
         return cleaned
+
+
+class GrowthScoresForm(forms.Form):
+    """One's own scores, every area optional (1–5)."""
+
+    def __init__(self, *args, rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from leaders.models import GrowthArea
+
+        for area in GrowthArea:
+            self.fields[area.value] = forms.TypedChoiceField(
+                label=capfirst(area.label),
+                choices=[("", "–")] + [(n, str(n)) for n in range(1, 6)],
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+        for row in rows:
+            if row.mine is not None:
+                self.initial[row.area] = row.mine
+
+
+class GrowthAgreementForm(forms.ModelForm):
+    class Meta:
+        from leaders.models import GrowthAgreement
+
+        model = GrowthAgreement
+        fields = ["area", "level", "next_step"]

@@ -469,3 +469,105 @@ class FeedbackAnswer(TimeStampedModel):
 
     def __str__(self):
         return f"{self.person} {self.request.asked_on}"
+
+
+class GrowthArea(models.TextChoices):
+    """The seven domains of the Teacher Leader Model Standards, and the skills of leading
+    colleagues (the same as the self-assessment's)."""
+
+    CULTURE = "culture", _("collaborative culture")
+    RESEARCH = "research", _("research")
+    PROFESSIONAL_LEARNING = "professional_learning", _("professional learning")
+    INSTRUCTION = "instruction", _("improving instruction")
+    ASSESSMENT = "assessment", _("assessment and data")
+    FAMILIES = "families", _("families and community")
+    ADVOCACY = "advocacy", _("advocacy for the profession")
+    LISTENING = "listening", _("listening")
+    HARD_QUESTIONS = "hard_questions", _("asking difficult questions")
+    PRIORITISING = "prioritising", _("prioritising")
+    CHANGE = "change", _("leading change")
+    RESISTANCE = "resistance", _("dealing with resistance")
+    POLITICS = "politics", _("acting politically")
+
+
+GROWTH_DESCRIPTIONS = {
+    GrowthArea.CULTURE: _(
+        "Builds a culture in which colleagues learn together and trust each other."
+    ),
+    GrowthArea.RESEARCH: _("Uses research and helps colleagues investigate their own practice."),
+    GrowthArea.PROFESSIONAL_LEARNING: _(
+        "Shapes professional learning that fits what the school needs."
+    ),
+    GrowthArea.INSTRUCTION: _("Helps colleagues improve their teaching, in the classroom."),
+    GrowthArea.ASSESSMENT: _("Reads pupils' results with colleagues and turns them into action."),
+    GrowthArea.FAMILIES: _("Involves parents and the neighbourhood in pupils' learning."),
+    GrowthArea.ADVOCACY: _(
+        "Speaks up for pupils and for the profession, inside and outside school."
+    ),
+    GrowthArea.LISTENING: _("Listens until they understand what a colleague means."),
+    GrowthArea.HARD_QUESTIONS: _(
+        "Asks the question that moves the team on, also when it is awkward."
+    ),
+    GrowthArea.PRIORITISING: _("Chooses what matters now and lets other things wait."),
+    GrowthArea.CHANGE: _("Chooses a way of changing that fits this team and its pace."),
+    GrowthArea.RESISTANCE: _("Reads resistance as information about willing and being able."),
+    GrowthArea.POLITICS: _("Knows who decides what and finds support for a plan."),
+}
+
+
+class Scorer(models.TextChoices):
+    SELF = "self", _("the teacher leader")
+    SCHOOLLEIDER = "schoolleider", _("the schoolleider")
+
+
+class GrowthScore(TimeStampedModel):
+    """One side's score on one area in a schooljaar; the other side's is hidden until both
+    scored, so neither is led by the other."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    schooljaar = models.PositiveSmallIntegerField(
+        _("schooljaar"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    area = models.CharField(_("area"), max_length=30, choices=GrowthArea.choices)
+    scorer = models.CharField(_("scored by"), max_length=20, choices=Scorer.choices)
+    score = models.PositiveSmallIntegerField(
+        _("score (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "person", "schooljaar", "area", "scorer"],
+                name="one_growth_score_per_side",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} {self.schooljaar} {self.area} {self.scorer} {self.score}"
+
+
+class GrowthAgreement(TimeStampedModel):
+    """The level the two agreed in their conversation, and one next step."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    schooljaar = models.PositiveSmallIntegerField(
+        _("schooljaar"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    area = models.CharField(_("area"), max_length=30, choices=GrowthArea.choices)
+    level = models.PositiveSmallIntegerField(
+        _("agreed level (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    next_step = models.CharField(_("next step"), max_length=300)
+
+    class Meta:
+        ordering = ["schooljaar", "area"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "person", "schooljaar", "area"], name="one_growth_agreement"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} {self.schooljaar} {self.area} {self.level}"

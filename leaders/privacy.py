@@ -11,6 +11,8 @@ from leaders.models import (
     Course,
     DialogueNote,
     FeedbackAnswer,
+    GrowthAgreement,
+    GrowthScore,
     LeadershipGoal,
     MandateItem,
     Recognition,
@@ -156,6 +158,24 @@ def person_data(*, school, person) -> dict:
                 request__school=school, person=person
             ).select_related("request")
         ],
+        "growth_profile": [
+            {
+                "schooljaar": row.schooljaar,
+                "area": row.get_area_display(),
+                "scored_by": row.get_scorer_display(),
+                "score": row.score,
+            }
+            for row in GrowthScore.objects.filter(school=school, person=person)
+        ]
+        + [
+            {
+                "schooljaar": row.schooljaar,
+                "area": row.get_area_display(),
+                "agreed_level": row.level,
+                "next_step": row.next_step,
+            }
+            for row in GrowthAgreement.objects.filter(school=school, person=person)
+        ],
         "leadership_goals": [
             {"goal": row.text, "since": row.created_at, "reached_on": row.reached_on}
             for row in LeadershipGoal.objects.filter(school=school, author=person)
@@ -183,6 +203,10 @@ def private_data(*, school, person) -> dict:
             school=school, person=person
         ),
         _("wellbeing check-ins"): WellbeingCheckIn.objects.filter(school=school, person=person),
+        _("growth profile scores"): GrowthScore.objects.filter(school=school, person=person),
+        _("growth profile agreements"): GrowthAgreement.objects.filter(
+            school=school, person=person
+        ),
         _("feedback to the schoolleider"): FeedbackAnswer.objects.filter(
             request__school=school, person=person
         ),

@@ -23,6 +23,7 @@ urlpatterns = [
     path("roles/<int:pk>/announcements/", views.announcement_add, name="announcement_add"),
     path("roles/<int:pk>/recognise/", views.recognise, name="recognise"),
     path("roles/<int:pk>/wellbeing/", views.wellbeing_add, name="wellbeing_add"),
+    path("roles/<int:pk>/growth/", views.growth, name="growth"),
     path("leading/", views.leadership_goals, name="leadership_goals"),
     path("leading/ask/", views.feedback_ask, name="feedback_ask"),
     path("roles/<int:pk>/feedback/", views.feedback_answer, name="feedback_answer"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from innovations.selectors import innovations_owned_by
+from leaders import growth as growth_rules
 from leaders import rules, selectors, services
 from leaders.forms import (
     AllotmentForm,
@@ -17,6 +18,8 @@ from leaders.forms import (
     DialogueNoteForm,
     ExpertiseForm,
     FeedbackAnswerForm,
+    GrowthAgreementForm,
+    GrowthScoresForm,
     GrowthStepForm,
     LeadershipGoalForm,
     MandateItemForm,
@@ -31,6 +34,7 @@ from leaders.models import (
     DialogueNote,
     FeedbackAnswer,
     FeedbackRequest,
+    GrowthAgreement,
     LeadershipGoal,
     MandateItem,
     Recognition,
@@ -642,3 +646,57 @@ def feedback_answer(request, pk):
         partial=None,
         done_message=_("Thank you. Your schoolleider reads it before your next conversation."),
     )
+
+
+@school_required
+def growth(request, pk):
+    """The teacher leader's growth profile for this schooljaar: each side scores alone, then
+    they agree a level and a next step together. Only the two of them."""
+    access = request.access
+    role = _role(request, pk)
+    require(rules.may_see_private(access, role))
+    year = Schooljaar.from_request(request)
+    scorer = growth_rules.scorer_for(access, role)
+    rows = growth_rules.profile(role=role, year=year, scorer=scorer)
+    scores_form = GrowthScoresForm(rows=rows)
+    agreement_form = GrowthAgreementForm()
+    if request.method == "POST" and request.POST.get("action") == "agree":
+        agreement_form = GrowthAgreementForm(request.POST)
+        if agreement_form.is_valid():
+            data = agreement_form.cleaned_data
+            GrowthAgreement.objects.update_or_create(
+                school=role.school,
+                person=role.person,
+                schooljaar=year.start_year,
+                area=data["area"],
+                defaults={"level": data["level"], "next_step": data["next_step"]},
+            )
+            messages.success(request, _("The agreed level and next step were saved."))
+            return redirect(reverse("leaders:growth", args=[role.pk]) + f"?schooljaar={year.label}")
+    elif request.method == "POST":
+        scores_form = GrowthScoresForm(request.POST, rows=rows)
+        if scores_form.is_valid():
+            growth_rules.save_scores(
+                role=role, year=year, scorer=scorer, scores=scores_form.cleaned_data
+            )
+            messages.success(request, _("Your scores were saved."))
+            return redirect(reverse("leaders:growth", args=[role.pk]) + f"?schooljaar={year.label}")
+    access_record(
+        school=access.school,
+        viewer=request.user,
+        subject=role.person,
+        kind=AccessKind.ROLE_PRIVATE,
+        detail=_("growth profile"),
+    )
+    context = {
+        "role": role,
+        "year": year,
+        "years": schooljaar_choices(),
+        "rows": rows,
+        "scores_form": scores_form,
+        "agreement_form": agreement_form,
+        "is_holder": scorer == "self",
+        "chart": growth_rules.trend(role=role),
+    }
+    invalid = request.method == "POST" and bool(scores_form.errors or agreement_form.errors)
+    return render_page(request, "leaders/growth.html", context, invalid=invalid)

@@ -99,3 +99,9 @@ def bootstrap_field(field: forms.BoundField):
 def has_field_errors(form) -> bool:
     """Whether any field (not the form as a whole) has an error to mark."""
     return any(name != forms.forms.NON_FIELD_ERRORS for name in form.errors)
+
+
+@register.filter
+def bound(form, name: str):
+    """`{{ form|bound:name }}`: a form's field by a name the template holds in a variable."""
+    return form[name]

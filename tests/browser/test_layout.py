@@ -62,6 +62,7 @@ def main_pages():
         reverse("innovations:detail", args=[innovation.pk]),
     ]
     session_page = reverse("plg:session", args=[session.pk])
+    growth_page = reverse("leaders:growth", args=[role.pk])
     return {
         "schoolleider": [
             "/",
@@ -71,6 +72,9 @@ def main_pages():
             "/team/",
             "/school/settings/",
             "/report/",
+            "/leaders/leading/",
+            "/leaders/growing/colleagues/",
+            growth_page,
             session_page,
             *details,
         ],
@@ -82,10 +86,19 @@ def main_pages():
             "/reminders/",
             reverse("plg:session_new", args=[plg.pk]),
             reverse("plg:schedule", args=[plg.pk]),
+            growth_page,
             session_page,
             *details,
         ],
-        "teamlid": ["/", "/leaders/", "/plg/", "/plg/agreements/", "/accounts/profile/", *details],
+        "teamlid": [
+            "/",
+            "/leaders/",
+            "/leaders/growing/",
+            "/plg/",
+            "/plg/agreements/",
+            "/accounts/profile/",
+            *details,
+        ],
         "bestuur": ["/board/", "/dashboard/", "/leaders/", "/innovations/"],
     }
 

@@ -33,6 +33,7 @@ from leaders.forms import (
     TimeEntryForm,
     WellbeingForm,
 )
+from leaders.models import GrowthArea
 from plg.forms import (
     AgreementRowForm,
     MeetingChangeForm,
@@ -129,6 +130,11 @@ TARGETS = [
     ("leaders:wellbeing_add", "teacher_leader", field_names(WellbeingForm)),
     ("leaders:leadership_goals", "schoolleider", ["text", "reached"]),
     ("leaders:feedback_answer", "teacher_leader", field_names(FeedbackAnswerForm)),
+    (
+        "leaders:growth",
+        "teacher_leader",
+        [area.value for area in GrowthArea] + ["action", "area", "level", "next_step"],
+    ),
     ("reminders:holidays_fill", "schoolleider", ["region", "table"]),
 ]
 # The other plan forms share the view of "innovations:plan".

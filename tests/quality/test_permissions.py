@@ -75,6 +75,8 @@ MATRIX = {
     # The check-in is the two of them's; the learning goals are the schoolleider's own.
     "leaders:wellbeing_add": ((L, A, A, A, A, A), (L, 403, 422, 422, 403, 404)),
     "leaders:leadership_goals": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
+    # The growth profile: the two of them; an empty POST saves nothing and goes back.
+    "leaders:growth": ((L, 403, 200, 200, 403, 404), (L, 403, L, L, 403, 404)),
     "leaders:feedback_ask": ((L, A, A, A, A, A), (L, 403, 403, L, 403, L)),
     # Nothing was asked in the world: the teacher leader's empty answer is told so (422).
     "leaders:feedback_answer": ((L, A, A, A, A, A), (L, 403, 422, 403, 403, 404)),
@@ -239,6 +241,7 @@ def url_args(name, world):
         "leaders:growth_step_add": [world.aspiration.pk],
         "leaders:wellbeing_add": [world.role.pk],
         "leaders:feedback_answer": [world.role.pk],
+        "leaders:growth": [world.role.pk],
         "leaders:allotment_set": [world.role.pk],
         "leaders:time_entry_add": [world.role.pk],
         "leaders:time_entry_remove": [world.role.pk, world.time_entry.pk],

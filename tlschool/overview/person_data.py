@@ -56,6 +56,7 @@ SECTION_LABELS = {
     "aspiration": gettext_lazy("wish to grow into a teacher-leader role"),
     "steps": gettext_lazy("steps"),
     "wellbeing": gettext_lazy("wellbeing check-ins"),
+    "growth_profile": gettext_lazy("growth profile"),
     "feedback_to_schoolleider": gettext_lazy("feedback to the schoolleider"),
     "leadership_goals": gettext_lazy("your learning goals in leading teacher leaders"),
     "recognitions": gettext_lazy("roles you said you know what they do and may do"),

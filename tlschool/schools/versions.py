@@ -33,6 +33,8 @@ SCHOOL_OF = {
     "leaders.LeadershipGoal": None,
     "leaders.FeedbackRequest": None,
     "leaders.FeedbackAnswer": None,
+    "leaders.GrowthScore": None,
+    "leaders.GrowthAgreement": None,
     "leaders.TimeAllotment": lambda row: row.role.school_id,
     "leaders.TimeEntry": lambda row: row.role.school_id,
     "leaders.Course": None,
