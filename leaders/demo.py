@@ -154,6 +154,86 @@ def seed(*, demo) -> None:
             held_on=today - timedelta(days=21),
             text="Goed gesprek over tempo: liever twee groepen goed dan acht half.",
         )
+    _conversation(demo, year, today)
+
+
+def _conversation(demo, year, today):
+    """Two years of growth profile for the first teacher leader, a check-in, a round of
+    feedback with one answer, a learning goal of the schoolleider and one aspiring colleague."""
+    from leaders.models import (
+        Aspiration,
+        FeedbackAnswer,
+        FeedbackRequest,
+        GrowthAgreement,
+        GrowthScore,
+        GrowthStep,
+        LeadershipGoal,
+        WellbeingCheckIn,
+    )
+
+    school, first = demo.school, demo.teacher_leaders[0]
+    profile = [
+        ("culture", 2, 3, "Een PLG-bijeenkomst zelf voorbereiden en leiden."),
+        ("instruction", 3, 4, "Twee lesbezoeken per maand met de kijkwijzer."),
+        ("resistance", 2, 3, "Bij weerstand eerst vragen wat collega's nodig hebben."),
+    ]
+    for years_back, bump in ((1, 0), (0, 1)):
+        schooljaar = year.start_year - years_back
+        for area, earlier, later, step in profile:
+            level = earlier + bump if years_back == 0 else earlier
+            for scorer, score in (("self", level), ("schoolleider", min(5, level + 1))):
+                GrowthScore.objects.create(
+                    school=school,
+                    person=first,
+                    schooljaar=schooljaar,
+                    area=area,
+                    scorer=scorer,
+                    score=score,
+                )
+            GrowthAgreement.objects.create(
+                school=school,
+                person=first,
+                schooljaar=schooljaar,
+                area=area,
+                level=min(later, level),
+                next_step=step,
+            )
+    WellbeingCheckIn.objects.create(
+        school=school,
+        person=first,
+        held_on=today - timedelta(days=21),
+        energy=3,
+        workload=4,
+        recorded_by=demo.schoolleider,
+    )
+    LeadershipGoal.objects.create(
+        school=school,
+        author=demo.schoolleider,
+        text="Mijn teacher leaders vaker vragen wat ze van mij nodig hebben.",
+    )
+    asked = FeedbackRequest.objects.create(
+        school=school, asked_by=demo.schoolleider, asked_on=today - timedelta(days=10)
+    )
+    FeedbackAnswer.objects.create(
+        request=asked,
+        person=first,
+        time="Een dagdeel extra rond de toetsweken.",
+        support="Samen het team vertellen wat er met de toetsen verandert.",
+    )
+    if len(demo.team) > 1:
+        wish = Aspiration.objects.create(
+            school=school,
+            person=demo.team[1],
+            theme="Lezen",
+            why="Ik wil het leesplezier in de bovenbouw trekken en leren hoe je een team meekrijgt.",
+        )
+        GrowthStep.objects.create(
+            aspiration=wish,
+            kind="co_lead",
+            description="PLG Lezen mee leiden",
+            taken_on=today - timedelta(days=30),
+            recorded_by=demo.schoolleider,
+        )
 
 
 def _time_entries(role, year, today, outside_share):

@@ -56,3 +56,39 @@ def test_schoolleider_positions_a_teacher_leader_and_the_team_sees_it(
     leader.get_by_role("button", name="Rekenmethode-onderdelen kiezen verwijderen").click()
     expect(leader.locator("#mandate")).not_to_contain_text("Rekenmethode-onderdelen kiezen")
     expect(leader.get_by_text("niet gepositioneerd").first).to_be_visible()
+
+
+def test_the_two_score_alone_meet_agree_and_see_the_trend(
+    page_for, live_server, school, schoolleider, teacher_leader
+):
+    from tests.factories import make_role
+
+    role = make_role(school, teacher_leader)
+    url = f"{live_server.url}/leaders/roles/{role.pk}/growth/"
+    tl = page_for("teacher_leader")
+    tl.goto(url)
+    tl.get_by_label("Samenwerkingscultuur", exact=True).select_option("4")
+    tl.get_by_role("button", name="Mijn scores opslaan").click()
+    expect(tl.get_by_text("Je scores zijn opgeslagen")).to_be_visible()
+
+    head = page_for("schoolleider")
+    head.goto(url)
+    culture = head.get_by_role("row").filter(has_text="Samenwerkingscultuur")
+    expect(culture).to_contain_text("gescoord; zichtbaar zodra jij ook scoort")
+    head.get_by_label("Samenwerkingscultuur", exact=True).select_option("3")
+    head.get_by_role("button", name="Mijn scores opslaan").click()
+    expect(culture).not_to_contain_text("zichtbaar zodra")
+    # In their conversation they agree a level and a next step.
+    head.get_by_label("Gebied").select_option("culture")
+    head.get_by_label("Afgesproken niveau (1–5)").fill("3")
+    head.get_by_role("textbox", name="Volgende stap").fill("Een PLG-bijeenkomst zelf leiden")
+    head.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(
+        head.get_by_text("Het afgesproken niveau en de volgende stap zijn opgeslagen")
+    ).to_be_visible()
+    tl.goto(url)
+    expect(tl.get_by_role("row").filter(has_text="Samenwerkingscultuur")).to_contain_text(
+        "Een PLG-bijeenkomst zelf leiden"
+    )
+    expect(tl.locator("#growth-chart-title")).to_have_count(1)
+    assert_accessible(tl)

@@ -66,3 +66,19 @@ def test_the_demo_is_a_school_year_a_teacher_believes(db):
         for school in School.objects.all()
     ]
     assert len(titles) == 2 and not titles[0] & titles[1]
+
+
+def test_the_demo_has_a_growth_profile_an_aspiring_colleague_and_a_feedback_round(db):
+    from django.core.management import call_command
+
+    from leaders.models import Aspiration, FeedbackAnswer, GrowthAgreement
+
+    call_command("seed_demo", "--password", "demo")
+    years = set(
+        GrowthAgreement.objects.filter(person__username="teacherleader").values_list(
+            "schooljaar", flat=True
+        )
+    )
+    assert len(years) == 2
+    assert Aspiration.objects.filter(person__memberships__role="teamlid").exists()
+    assert FeedbackAnswer.objects.filter(person__username="teacherleader").exists()

@@ -59,3 +59,41 @@ def test_a_score_out_of_range_is_refused_and_nothing_is_saved(client_for, school
     response = client_for(teacher_leader).post(url, {"culture": "7"})
     assert response.status_code == 422
     assert not GrowthScore.objects.exists()
+
+
+def test_another_teacher_leader_reads_nothing_of_it_and_the_page_keeps_its_queries(
+    client_for, school, schoolleider, teacher_leader, django_assert_max_num_queries
+):
+    from leaders.models import WellbeingCheckIn
+    from tests.factories import member
+    from tlschool.schools.models import Role
+
+    role = make_role(school, teacher_leader)
+    other = member(school, Role.TEACHER_LEADER, "collega-tl", "Yusuf Ahmed")
+    make_role(school, other, title="Kartrekker lezen")
+    WellbeingCheckIn.objects.create(
+        school=school,
+        person=teacher_leader,
+        held_on=Schooljaar.current().start,
+        energy=2,
+        workload=5,
+    )
+    url = reverse("leaders:growth", args=[role.pk])
+    assert client_for(other).get(url).status_code == 403
+    role_page = visible_text(client_for(other).get(reverse("leaders:role", args=[role.pk])))
+    assert "Hoe het gaat" not in role_page and "Groeiprofiel" not in role_page
+    head = client_for(schoolleider)
+    with django_assert_max_num_queries(20):
+        head.get(url)
+    for year in range(2015, 2026):
+        for area in ("culture", "research", "listening"):
+            GrowthAgreement.objects.create(
+                school=school,
+                person=teacher_leader,
+                schooljaar=year,
+                area=area,
+                level=3,
+                next_step="x",
+            )
+    with django_assert_max_num_queries(20):
+        assert head.get(url).status_code == 200
