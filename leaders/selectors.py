@@ -375,5 +375,5 @@ def feedback_answers(*, school, person):
     from leaders.models import FeedbackAnswer
 
     return FeedbackAnswer.objects.filter(request__school=school, person=person).select_related(
-        "request"
+        "request", "person"
     )

@@ -80,3 +80,38 @@ def test_the_schoolleider_asks_for_feedback_and_reads_the_signed_answer(
     assert "Sanne Jansen," in seen and "Een dagdeel extra in maart" in seen  # signed
     assert "Een dagdeel extra in maart" not in visible_text(client_for(teamlid).get(page))
     assert "1 antwoord" in visible_text(head.get(reverse("leaders:leadership_goals")))
+
+
+def test_the_role_page_keeps_its_queries_as_the_conversation_grows(
+    client_for, school, schoolleider, teacher_leader, teamlid
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from leaders.models import FeedbackAnswer, FeedbackRequest, Recognition
+
+    role = make_role(school, teacher_leader)
+    head = client_for(schoolleider)
+    page = reverse("leaders:role", args=[role.pk])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert head.get(page).status_code == 200
+        return len(queries)
+
+    few = count()
+    for number in range(8):
+        WellbeingCheckIn.objects.create(
+            school=school,
+            person=teacher_leader,
+            held_on=timezone.localdate(),
+            energy=3,
+            workload=3,
+        )
+        LeadershipGoal.objects.create(school=school, author=schoolleider, text=f"Doel {number}")
+        asked = FeedbackRequest.objects.create(
+            school=school, asked_by=schoolleider, asked_on=timezone.localdate()
+        )
+        FeedbackAnswer.objects.create(request=asked, person=teacher_leader, time=f"Tijd {number}")
+    Recognition.objects.create(role=role, person=teamlid)
+    assert count() == few
