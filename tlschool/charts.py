@@ -62,14 +62,19 @@ def _nice_max(value: float) -> float:
     return float(value)
 
 
+def short_month(day: date) -> str:
+    """A month as the page's language writes it short: Dutch in lower case ("nov"), English
+    capitalised ("Nov")."""
+    return date_format(day, "b" if get_language() == "nl" else "M")
+
+
 def point_label(label: str) -> str:
     """An ISO date as the page's language writes it short ("12 nov"); other labels as given."""
     try:
         day = date.fromisoformat(label)
     except ValueError:
         return label
-    # Dutch writes short months in lower case ("12 nov"), English capitalised ("12 Nov").
-    return date_format(day, "j b" if get_language() == "nl" else "j M")
+    return f"{day.day} {short_month(day)}"
 
 
 def line_chart(series: list[Series]) -> LineChart:

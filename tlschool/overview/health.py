@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from innovations import selectors as innovation_selectors
 from innovations.stages import BOARD_COLUMNS, Stage
@@ -15,6 +14,7 @@ from leaders.facilitation import Facilitation
 from leaders.selectors import Positioning
 from plg import selectors as plg_selectors
 from tlschool.attention import Attention
+from tlschool.charts import short_month
 from tlschool.overview.attention import gather_for_schools
 from tlschool.schools.schooljaar import Schooljaar
 
@@ -123,7 +123,7 @@ def school_health(*, schools, year: Schooljaar) -> list[SchoolHealth]:
         counts[(row["plg__school_id"], month)] = row["count"]
     for school_id, health in result.items():
         health.sessions_per_month = [
-            (date_format(month, "M Y"), counts[(school_id, month)]) for month in months
+            (f"{short_month(month)} {month.year}", counts[(school_id, month)]) for month in months
         ]
 
     gather_for_schools(list(result.values()), today=today)

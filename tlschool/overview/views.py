@@ -11,7 +11,6 @@ from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -95,11 +94,7 @@ def _dashboard(request):
         "year": year,
         "years": schooljaar_choices(),
         "sessions_chart": bar_chart(
-            # "M Y" labels; Dutch writes short months in lower case.
-            [
-                (label[:3].lower() if get_language() == "nl" else label[:3], count)
-                for label, count in health.sessions_per_month
-            ]
+            [(label.split()[0], count) for label, count in health.sessions_per_month]
         ),
         "snooze_choices": snoozing.WEEKS,
         "may_snooze": access.can_manage_school,
