@@ -94,6 +94,11 @@ def meeting_days(plgs, start: date, end: date, *, plans=None) -> dict:
     rows = list(with_next_session_on(plgs))
     if plans is None:
         plans = plans_for([plg.pk for plg in rows])
+    return _days_of(rows, plans, start, end)
+
+
+def _days_of(rows, plans, start: date, end: date) -> dict:
+    """`rows`: PLGs annotated by `with_next_session_on`."""
     days = {}
     for plg in rows:
         plan, changes = plans[plg.pk]
@@ -110,17 +115,16 @@ NEXT_MEETING_HORIZON_DAYS = 180
 
 
 def with_next_meeting(plgs, today: date | None = None) -> list:
-    """The PLGs (a list) with `next_meeting`: the first planned date from today on, from the
-    meeting plan or the date the last session set, never one in the past. One home for the
-    PLG list, the home page, the reminders and the feeds' idea of "next"."""
-    from plg.models import PLG
-
-    plgs = list(plgs)
+    """The PLGs of a queryset, as a list, each with `next_meeting`: the first planned date from
+    today on, by the same rule as `meeting_days` (the plan, and the date the last session set),
+    never one in the past. The PLG list and the home page show it."""
+    plgs = list(with_next_session_on(plgs))
     if not plgs:
         return plgs
     today = today or timezone.localdate()
-    days = meeting_days(
-        PLG.objects.filter(pk__in=[plg.pk for plg in plgs]),
+    days = _days_of(
+        plgs,
+        plans_for([plg.pk for plg in plgs]),
         today,
         today + timedelta(days=NEXT_MEETING_HORIZON_DAYS),
     )
