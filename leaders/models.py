@@ -268,6 +268,13 @@ class Course(TimeStampedModel):
         return self.name
 
 
+def one_to_five(label, **options):
+    """A score from 1 to 5: self-assessments, growth profiles, wellbeing check-ins."""
+    return models.PositiveSmallIntegerField(
+        label, validators=[MinValueValidator(1), MaxValueValidator(5)], **options
+    )
+
+
 class Skill(models.TextChoices):
     OTHERS_OPINIONS = "others_opinions", _("taking others' opinions into account")
     LISTENING = "listening", _("listening")
@@ -288,9 +295,7 @@ class SelfAssessment(TimeStampedModel):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     skill = models.CharField(_("skill"), max_length=30, choices=Skill.choices)
-    score = models.PositiveSmallIntegerField(
-        _("score (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
+    score = one_to_five(_("score (1–5)"))
     note = models.CharField(_("note"), max_length=300, blank=True)
     assessed_on = models.DateField(_("date"), validators=[RECORDED_DATE])
 
@@ -391,16 +396,8 @@ class WellbeingCheckIn(TimeStampedModel):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     held_on = models.DateField(_("date"), validators=[RECORDED_DATE])
-    energy = models.PositiveSmallIntegerField(
-        _("energy (1 low – 5 high)"),
-        choices=SCALE,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )
-    workload = models.PositiveSmallIntegerField(
-        _("workload (1 light – 5 too much)"),
-        choices=SCALE,
-        validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )
+    energy = one_to_five(_("energy (1 low – 5 high)"), choices=SCALE)
+    workload = one_to_five(_("workload (1 light – 5 too much)"), choices=SCALE)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -531,9 +528,7 @@ class GrowthScore(TimeStampedModel):
     )
     area = models.CharField(_("area"), max_length=30, choices=GrowthArea.choices)
     scorer = models.CharField(_("scored by"), max_length=20, choices=Scorer.choices)
-    score = models.PositiveSmallIntegerField(
-        _("score (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
+    score = one_to_five(_("score (1–5)"))
 
     class Meta:
         constraints = [
@@ -556,9 +551,7 @@ class GrowthAgreement(TimeStampedModel):
         _("schooljaar"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     area = models.CharField(_("area"), max_length=30, choices=GrowthArea.choices)
-    level = models.PositiveSmallIntegerField(
-        _("agreed level (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
-    )
+    level = one_to_five(_("agreed level (1–5)"))
     next_step = models.CharField(_("next step"), max_length=300)
 
     class Meta:
