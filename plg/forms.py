@@ -4,7 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plg.models import PLG, MeetingPlan, Reflection, Session
+from plg.models import PLG, DuFourQuestion, MeetingPlan, Protocol, Reflection, Session
+from plg.protocols import protocol_form
 from plg.services import AgreementRow, SessionInput
 from tlschool.schools.models import PLANNED_DATE
 from tlschool.schools.selectors import people_who_may_lead, school_people
@@ -22,6 +23,8 @@ def checked_minutes(minutes):
 
 
 OVERDUE = _("overdue")
+QUESTION_FIELDS = DuFourQuestion.values
+FOCUS_LABEL = _("Focus")
 
 
 class PLGForm(forms.ModelForm):
@@ -59,11 +62,14 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = Session
         fields = [
+            "protocol",
             "held_on",
             "starts_at",
             "duration_minutes",
             "within_school_time",
             "work_kind",
+            "focus",
+            *QUESTION_FIELDS,
             "tried",
             "learned",
             "guests",
@@ -71,6 +77,7 @@ class SessionForm(forms.ModelForm):
             "next_session_on",
         ]
         widgets = {
+            "protocol": forms.RadioSelect,
             "held_on": DATE,
             "next_session_on": DATE,
             "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -95,6 +102,16 @@ class SessionForm(forms.ModelForm):
         self.open_agreements = open_agreements
         if not self.is_bound and "present" not in self.initial:
             self.initial["present"] = [str(p.pk) for p in participants]
+        self.words = protocol_form(self["protocol"].value())
+        self.fields["protocol"].choices = Protocol.choices
+        self.fields["protocol"].required = False  # a form without the choice is a free session
+        self.fields["focus"].label = self.words.focus or FOCUS_LABEL
+        self.fields["tried"].label = self.words.tried
+        self.fields["learned"].label = self.words.learned
+
+    @property
+    def question_fields(self):
+        return [self[name] for name in QUESTION_FIELDS]
 
     def clean_held_on(self):
         day = self.cleaned_data["held_on"]
@@ -104,6 +121,9 @@ class SessionForm(forms.ModelForm):
 
     def clean_duration_minutes(self):
         return checked_minutes(self.cleaned_data.get("duration_minutes"))
+
+    def clean_protocol(self):
+        return self.cleaned_data.get("protocol") or Protocol.OTHER
 
     def clean(self):
         cleaned = super().clean()

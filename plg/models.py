@@ -47,6 +47,26 @@ class WorkKind(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class Protocol(models.TextChoices):
+    """The shape a session follows (plg.protocols gives each its words)."""
+
+    OTHER = "anders", _("anders")
+    BORDSESSIE = "bordsessie", _("bordsessie")
+    LESBEZOEK = "lesbezoek", _("lesbezoek en feedback")
+    LESONTWERP = "lesontwerp", _("gezamenlijk lesontwerp")
+    DATA_ANALYSE = "data_analyse", _("data-analyse")
+
+
+class DuFourQuestion(models.TextChoices):
+    """DuFour's four questions of a professional learning community; each is a field of the
+    session, named by its value."""
+
+    LEARN = "q_learn", _("What should pupils learn?")
+    KNOW = "q_know", _("How do we know they learned it?")
+    NOT_LEARNED = "q_not_learned", _("What do we do when they don't learn it?")
+    ALREADY = "q_already", _("What do we do when they already know it?")
+
+
 class SessionStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     FINAL = "final", _("final")
@@ -67,6 +87,15 @@ class Session(TimeStampedModel):
     work_kind = models.CharField(
         _("kind of work"), max_length=20, choices=WorkKind.choices, default=WorkKind.EXPERIMENT
     )
+    protocol = models.CharField(
+        _("protocol"), max_length=20, choices=Protocol.choices, default=Protocol.OTHER
+    )
+    focus = models.CharField(_("focus"), max_length=300, blank=True)
+    # DuFour's four questions (plg.protocols.DuFourQuestion): which this session worked on.
+    q_learn = models.BooleanField(DuFourQuestion.LEARN.label, default=False)
+    q_know = models.BooleanField(DuFourQuestion.KNOW.label, default=False)
+    q_not_learned = models.BooleanField(DuFourQuestion.NOT_LEARNED.label, default=False)
+    q_already = models.BooleanField(DuFourQuestion.ALREADY.label, default=False)
     tried = models.TextField(_("what we tried"), blank=True, max_length=LONG_TEXT)
     learned = models.TextField(_("what we learned"), blank=True, max_length=LONG_TEXT)
     private_notes = models.TextField(
@@ -109,6 +138,18 @@ class Session(TimeStampedModel):
     @property
     def is_draft(self) -> bool:
         return self.status == SessionStatus.DRAFT
+
+    @property
+    def words(self):
+        """The protocol's words for this session's texts (plg.protocols)."""
+        from plg.protocols import protocol_form
+
+        return protocol_form(self.protocol)
+
+    @property
+    def questions(self) -> list:
+        """DuFour's questions this session worked on, in their order."""
+        return [q for q in DuFourQuestion if getattr(self, q.value)]
 
 
 class Attendance(models.Model):

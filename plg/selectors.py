@@ -1,6 +1,7 @@
 """Queries the PLG pages need, each a fixed number of SQL statements."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
@@ -9,7 +10,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from plg.models import PLG, Agreement, Attendance, Session, SessionStatus
+from plg.models import PLG, Agreement, Attendance, DuFourQuestion, Session, SessionStatus
+from plg.protocols import skips_check_act
 from tlschool.history import history_lines
 
 FINAL = SessionStatus.FINAL
@@ -94,6 +96,41 @@ def attendance_rates(*, plg, since) -> list[tuple[object, int, int]]:
     ]
 
 
+@dataclass
+class QuestionTime:
+    question: DuFourQuestion
+    sessions: int
+    percent: int  # of the PLG's final sessions in the period
+
+
+@dataclass
+class QuestionsWorkedOn:
+    sessions: int
+    questions: list[QuestionTime]
+
+    @property
+    def skips_check_act(self) -> bool:
+        not_learned = next(q for q in self.questions if q.question == DuFourQuestion.NOT_LEARNED)
+        return skips_check_act(sessions=self.sessions, not_learned_sessions=not_learned.sessions)
+
+
+def questions_worked_on(*, plg, start, end) -> QuestionsWorkedOn:
+    """How many of the PLG's final sessions in a period worked on each of DuFour's questions,
+    in one query."""
+    counts = Session.objects.filter(plg=plg, status=FINAL, held_on__range=(start, end)).aggregate(
+        sessions=Count("pk"),
+        **{q.value: Count("pk", filter=Q(**{q.value: True})) for q in DuFourQuestion},
+    )
+    total = counts["sessions"]
+    return QuestionsWorkedOn(
+        sessions=total,
+        questions=[
+            QuestionTime(q, counts[q.value], round(counts[q.value] / total * 100) if total else 0)
+            for q in DuFourQuestion
+        ],
+    )
+
+
 def open_agreements(*, school, plg=None, owner=None):
     agreements = (
         open_agreements_of_final_sessions()
@@ -121,6 +158,7 @@ def plgs_overview(*, schools, start, end):
     attendance = Attendance.objects.filter(
         session__plg=OuterRef("pk"), session__status=FINAL, session__held_on__range=(start, end)
     )
+    in_period = _final_sessions_of_each_plg().filter(held_on__range=(start, end))
     return (
         PLG.objects.filter(school__in=schools)
         .annotate(
@@ -129,6 +167,8 @@ def plgs_overview(*, schools, start, end):
             overdue_agreement_count=_count(open_agreements.filter(due_on__lt=today), "plg"),
             attended=_count(attendance.filter(present=True), "session__plg"),
             attendance_total=_count(attendance, "session__plg"),
+            sessions_in_period=_count(in_period, "plg"),
+            not_learned_sessions=_count(in_period.filter(q_not_learned=True), "plg"),
         )
         .order_by("school__name", "name")
     )

@@ -20,6 +20,7 @@ from plg.forms import (
     session_input,
 )
 from plg.models import Session, SessionStatus
+from plg.protocols import protocol_texts
 from tlschool.parsing import parse_id
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
@@ -96,13 +97,15 @@ def plg_detail(request, pk):
         selectors.sessions_timeline(plg=plg, include_drafts=manage), SESSIONS_PER_PAGE
     )
     page = sessions.get_page(request.GET.get("page"))
+    year = Schooljaar.current()
     context = {
         "plg": plg,
         "may_manage": manage,
         "may_read_private": rules.may_read_private(access, plg),
         "sessions": page.object_list,
         "page_obj": page,
-        "attendance_rates": selectors.attendance_rates(plg=plg, since=Schooljaar.current().start),
+        "attendance_rates": selectors.attendance_rates(plg=plg, since=year.start),
+        "questions": selectors.questions_worked_on(plg=plg, start=year.start, end=year.end),
         "agreements": agreements,
         "today": timezone.localdate(),
     }
@@ -227,6 +230,8 @@ def _render_log(request, plg, session, form, formset, *, invalid=False, stale=No
         "stale": stale,
         "revision": stale.revision if stale else (session.revision if session else ""),
         "form_key": request.POST.get("form_key") if request.method == "POST" else uuid.uuid4(),
+        "protocol_texts": protocol_texts(),
+        "protocol_texts_id": "protocol-texts",
         # Other people's drafts: a co-leader may be writing up the same meeting.
         "drafts": plg.sessions.filter(status=SessionStatus.DRAFT)
         .exclude(created_by=request.user)

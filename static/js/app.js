@@ -130,6 +130,38 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 });
 
+// A session protocol gives the form its words: the labels change as one picks, and a
+// protocol's usual length and kind of work fill in what is still at its default.
+function applyProtocol(fieldset, fillIn) {
+  const form = fieldset.form || fieldset.closest("form");
+  const picked = form.querySelector('input[name="protocol"]:checked');
+  const texts = JSON.parse(document.getElementById(fieldset.dataset.protocols).textContent);
+  const words = picked && texts[picked.value];
+  if (!words) return;
+  for (const name of ["tried", "learned", "focus"]) {
+    const label = form.querySelector(`label[for="id_${name}"]`);
+    if (label && words[name]) label.textContent = words[name];
+  }
+  const focus = form.querySelector('[data-protocol-part="focus"]');
+  const focusInput = form.querySelector("#id_focus");
+  if (focus) focus.hidden = !words.focus && !(focusInput && focusInput.value);
+  const legend = form.querySelector('[data-protocol-part="agreements"]');
+  if (legend) legend.textContent = words.agreements;
+  if (!fillIn) return;
+  const minutes = form.querySelector("#id_duration_minutes");
+  if (minutes && words.minutes && !minutes.value) minutes.value = words.minutes;
+  const kind = form.querySelector("#id_work_kind");
+  if (kind && words.work_kind) kind.value = words.work_kind;
+}
+
+document.addEventListener("change", (event) => {
+  const fieldset = event.target.closest("fieldset[data-protocols]");
+  if (fieldset && event.target.name === "protocol") applyProtocol(fieldset, true);
+});
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("fieldset[data-protocols]").forEach((f) => applyProtocol(f, false));
+});
+
 // Taking a person to the exact place that needs them: the part named by the address
 // (#plan-borging from a dashboard signal) or by a refused move is opened, marked and focused.
 function openPart(id) {

@@ -55,6 +55,8 @@ def test_a_plg_is_quiet_only_after_the_schools_gap(school, days, quiet):
         pk=7,
         name="PLG Lezen",
         is_active=True,
+        sessions_in_period=0,
+        not_learned_sessions=0,
         last_session_on=today - timedelta(days=days),
         created_at=timezone.now() - timedelta(days=400),
     )
@@ -72,6 +74,8 @@ def test_a_new_plg_without_sessions_is_quiet_after_the_gap_too(school, days, qui
         pk=8,
         name="PLG Rekenen",
         is_active=True,
+        sessions_in_period=0,
+        not_learned_sessions=0,
         last_session_on=None,
         created_at=timezone.now() - timedelta(days=days),
     )
@@ -240,6 +244,8 @@ def test_a_quiet_plg_point_says_so_in_words(school):
         pk=7,
         name="PLG Lezen",
         is_active=True,
+        sessions_in_period=0,
+        not_learned_sessions=0,
         last_session_on=today - timedelta(days=50),
         created_at=timezone.now(),
     )
@@ -274,3 +280,32 @@ def test_low_readiness_names_the_averages_the_dutch_way(school):
         )
     ]
     assert innovation_points(school, an_innovation(pulse_results={"answers": 4})) == []
+
+
+@pytest.mark.parametrize(
+    ("sessions", "not_learned", "asked"), [(3, 0, False), (4, 0, True), (4, 1, False)]
+)
+def test_a_plg_that_never_asks_what_when_they_dont_learn_it_is_pointed_out(
+    school, sessions, not_learned, asked
+):
+    """From four sessions in a schooljaar without DuFour's third question, the dashboard asks."""
+    today = timezone.localdate()
+    plg = SimpleNamespace(
+        pk=9,
+        name="PLG Spelling",
+        is_active=True,
+        sessions_in_period=sessions,
+        not_learned_sessions=not_learned,
+        last_session_on=today,
+        created_at=timezone.now(),
+    )
+    points = said(plg_attention(plg=plg, school=school, today=today))
+    expected = (
+        "plg_check_act",
+        "PLG Spelling kwam dit schooljaar 4 keer bij elkaar en werkte nooit aan "
+        '"Wat doen we als ze het niet leren?".',
+        "/plg/9/#questions",
+        "Bekijk de vier vragen",
+        "plg_check_act:9",
+    )
+    assert points == ([expected] if asked else [])

@@ -146,4 +146,4 @@ def test_sessions_csv_counts_attendance_and_agreements(
     body = login(schoolleider).get(reverse("overview:export_sessions")).content.decode()
     row = body.splitlines()[1].split(";")
     assert row[0] == "PLG Rekenen" and row[2] == "50"
-    assert (row[5], row[6], row[9]) == ("1", "2", "1")  # present, members, agreements
+    assert (row[6], row[7], row[12]) == ("1", "2", "1")  # present, members, agreements

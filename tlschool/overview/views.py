@@ -190,10 +190,13 @@ def export_sessions(request):
             session.duration_minutes or "",
             _("yes") if session.within_school_time else _("no"),
             session.get_work_kind_display(),
+            session.get_protocol_display(),
             session.present_count,
             session.attendance_count,
+            session.focus,
             session.tried,
             session.learned,
+            " · ".join(str(question.label) for question in session.questions),
             session.agreement_count,
         )
         for session in sessions
@@ -204,10 +207,13 @@ def export_sessions(request):
         _("Minutes"),
         _("Within school time"),
         _("Kind of work"),
+        _("Protocol"),
         _("Present"),
         _("Members"),
+        _("Focus"),
         _("What we tried"),
         _("What we learned"),
+        _("Worked on"),
         _("Agreements"),
     ]
     _log_overview_read(request, AccessKind.CSV_EXPORT, f"plg-bijeenkomsten-{year.label}.csv")
