@@ -7,6 +7,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from innovations.models import PULSE_MIN_ANSWERS
+from innovations.selectors import stays_under_target
 from innovations.stages import Stage
 from tlschool.attention import Attention
 
@@ -61,6 +62,21 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
                 innovation.pk,
             )
         )
+    criterion = stays_under_target(innovation)
+    if criterion is not None:
+        points.append(
+            Attention(
+                "under_target",
+                _(
+                    "%(title)s: %(criterion)s stayed under its streefwaarde (%(target)s) in the "
+                    "last two monitoring entries."
+                )
+                % {**title, "criterion": criterion.name, "target": _plain(criterion.target)},
+                url + "#adjustment-add",
+                _("Record a bijstelling"),
+                innovation.pk,
+            )
+        )
     if is_readiness_low(innovation):
         points.append(
             Attention(
@@ -75,6 +91,12 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
             )
         )
     return points
+
+
+def _plain(value) -> str:
+    """A streefwaarde as the language writes it, without needless decimals: 70, or 7,5."""
+    number = float(value)
+    return number_format(int(number)) if number.is_integer() else number_format(number, 1)
 
 
 def _averages(innovation) -> dict:

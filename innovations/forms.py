@@ -1,9 +1,11 @@
 from django import forms
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.formats import date_format
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from innovations.models import (
+    Adjustment,
     Innovation,
     MonitoringEntry,
     PulseAnswer,
@@ -235,3 +237,34 @@ class PulseAnswerForm(forms.ModelForm):
     class Meta:
         model = PulseAnswer
         fields = ["willen", "kunnen", "comment"]
+
+
+class AdjustmentForm(forms.ModelForm):
+    """A bijstelling: what changes and why, and the monitoring it rests on."""
+
+    class Meta:
+        model = Adjustment
+        fields = ["made_on", "based_on", "what", "why"]
+        widgets = {
+            "made_on": DATE,
+            "based_on": forms.CheckboxSelectMultiple,
+            "what": forms.Textarea(attrs={"rows": 2}),
+            "why": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["based_on"]
+        field.required = True
+        field.error_messages["required"] = _("Choose the monitoring the bijstelling rests on.")
+        field.queryset = entries
+        newest = list(entries)[-1:]
+        field.label_from_instance = lambda entry: (
+            _("%(date)s: %(findings)s")
+            % {
+                "date": date_format(entry.observed_on),
+                "findings": Truncator(entry.findings).chars(80),
+            }
+        )
+        if not self.is_bound and newest:
+            self.initial["based_on"] = [newest[0].pk]

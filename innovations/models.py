@@ -160,23 +160,6 @@ class StageChange(models.Model):
         return f"{self.innovation}: {self.from_stage} → {self.to_stage}"
 
 
-class Adjustment(TimeStampedModel):
-    """What changes in bijstellen, and why."""
-
-    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="adjustments")
-    what = models.TextField(_("what changes"), max_length=LONG_TEXT)
-    why = models.TextField(_("why"), max_length=LONG_TEXT)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["created_at"]
-
-    def __str__(self):
-        return self.what[:60]
-
-
 class SuccessCriterion(TimeStampedModel):
     history = HistoricalRecords()
 
@@ -231,6 +214,30 @@ class MonitoringEntry(TimeStampedModel):
 
     def __str__(self):
         return f"{self.innovation} {self.observed_on}"
+
+
+class Adjustment(TimeStampedModel):
+    """A bijstelling: what changes and why, resting on the monitoring entries that showed it."""
+
+    innovation = models.ForeignKey(Innovation, on_delete=models.CASCADE, related_name="adjustments")
+    made_on = models.DateField(_("date"), default=timezone.localdate, validators=[RECORDED_DATE])
+    what = models.TextField(_("what changes"), max_length=LONG_TEXT)
+    why = models.TextField(_("why"), max_length=LONG_TEXT)
+    based_on = models.ManyToManyField(
+        MonitoringEntry,
+        verbose_name=_("based on the monitoring of"),
+        related_name="adjustments",
+        blank=True,
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["made_on", "created_at"]
+
+    def __str__(self):
+        return self.what[:60]
 
 
 class CriterionValue(models.Model):
@@ -376,6 +383,7 @@ class EventKind(models.TextChoices):
     PLAN = "plan", _("plan")
     MONITORING = "monitoring", _("monitoring")
     SLOWDOWN = "slowdown", _("slowed down")
+    ADJUSTMENT = "adjustment", _("bijstelling")
     PULSE = "pulse", _("pulse")
 
 

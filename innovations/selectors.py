@@ -3,19 +3,21 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from innovations.models import (
+    Adjustment,
     CriterionValue,
     Innovation,
     MonitoringEntry,
     Pulse,
     StageChange,
+    SuccessCriterion,
 )
-from innovations.stages import FINISHED, PLANNED_STAGES, Stage
+from innovations.stages import ADJUSTABLE, FINISHED, PLANNED_STAGES, Stage
 from plg.models import PLG
 from tlschool.charts import Series, line_chart
 from tlschool.history import history_lines
@@ -57,7 +59,7 @@ def innovation_detail_queryset(school):
                 ),
             ),
             Prefetch("stage_changes", queryset=StageChange.objects.select_related("by")),
-            "adjustments",
+            Prefetch("adjustments", queryset=Adjustment.objects.prefetch_related("based_on")),
             "slowdowns",
             "stage_plans",
             Prefetch("pulses", queryset=Pulse.objects.annotate(answer_count=Count("answers"))),
@@ -66,7 +68,7 @@ def innovation_detail_queryset(school):
 
 
 def criteria_chart(innovation):
-    """One line per success criterion over the monitoring dates."""
+    """One line per success criterion over the monitoring dates, each bijstelling marked."""
     series = {
         criterion.pk: Series(
             criterion.name,
@@ -80,7 +82,97 @@ def criteria_chart(innovation):
             series[value.criterion_id].points.append(
                 (entry.observed_on.isoformat(), float(value.value))
             )
-    return line_chart([s for s in series.values() if s.points])
+    markers = [
+        (
+            view.adjustment.made_on,
+            view.label,
+            f"{view.label} {date_format(view.adjustment.made_on)}: {view.adjustment.what}",
+        )
+        for view in adjustment_effects(innovation)
+    ]
+    return line_chart([s for s in series.values() if s.points], markers=markers)
+
+
+@dataclass
+class CriterionMove:
+    """One success criterion around a bijstelling: the last value before it and what the
+    entries after it measured."""
+
+    name: str
+    unit: str
+    target: float | None
+    before: float | None
+    after: list[float]
+
+    @property
+    def latest(self) -> float | None:
+        return self.after[-1] if self.after else None
+
+    @property
+    def direction(self) -> str:
+        """ "up", "down", "same", or "" while there is nothing to compare."""
+        if self.before is None or self.latest is None:
+            return ""
+        if self.latest > self.before:
+            return "up"
+        return "down" if self.latest < self.before else "same"
+
+    @property
+    def reaches_target(self) -> bool:
+        return self.target is not None and self.latest is not None and self.latest >= self.target
+
+
+@dataclass
+class AdjustmentEffect:
+    adjustment: object
+    label: str  # B1, B2…: as the chart marks it
+    based_on: list
+    moves: list[CriterionMove]
+    entries_after: int
+
+
+def adjustment_effects(innovation) -> list[AdjustmentEffect]:
+    """Each bijstelling with the entries it rests on and, per criterion, whether the values
+    measured after it moved. From the detail queryset's prefetched rows, no further query."""
+    entries = list(innovation.monitoring_entries.all())
+    criteria = list(innovation.criteria.all())
+    effects = []
+    for number, adjustment in enumerate(innovation.adjustments.all(), start=1):
+        day = adjustment.made_on
+        before = [e for e in entries if e.observed_on <= day]
+        after = [e for e in entries if e.observed_on > day]
+        moves = []
+        for criterion in criteria:
+            earlier = [
+                v.value for e in before for v in e.values.all() if v.criterion_id == criterion.pk
+            ]
+            later = [
+                float(v.value)
+                for e in after
+                for v in e.values.all()
+                if v.criterion_id == criterion.pk
+            ]
+            if not earlier and not later:
+                continue
+            moves.append(
+                CriterionMove(
+                    name=criterion.name,
+                    unit=criterion.unit,
+                    target=float(criterion.target) if criterion.target is not None else None,
+                    before=float(earlier[-1]) if earlier else None,
+                    after=later,
+                )
+            )
+        effects.append(
+            AdjustmentEffect(
+                adjustment=adjustment,
+                label=f"B{number}",
+                based_on=list(adjustment.based_on.all()),
+                moves=moves,
+                entries_after=len(after),
+            )
+        )
+    return effects
 
 
 @dataclass
@@ -184,17 +276,50 @@ def innovations_overview(*, schools):
     newest_pulse = Pulse.objects.filter(
         innovation=OuterRef("pk"), closed_at__isnull=False
     ).order_by("-closed_at")
+    last_adjustment = Adjustment.objects.filter(innovation=OuterRef("pk")).order_by("-made_on")
+    # For "under the streefwaarde two entries in a row": the newest values first.
+    targeted = SuccessCriterion.objects.filter(
+        target__isnull=False, innovation__stage__in=ADJUSTABLE
+    ).prefetch_related(
+        Prefetch(
+            "values",
+            queryset=CriterionValue.objects.annotate(observed_on=F("entry__observed_on")).order_by(
+                "-entry__observed_on", "-entry_id"
+            ),
+        )
+    )
     return (
         Innovation.objects.filter(school__in=schools)
         .select_related("owner", "school")
-        .prefetch_related("stage_plans", "slowdowns")
+        .prefetch_related(
+            "stage_plans",
+            "slowdowns",
+            Prefetch("criteria", queryset=targeted, to_attr="targeted_criteria"),
+        )
         .annotate(
             monitoring_count=Count("monitoring_entries", distinct=True),
             last_monitoring_on=Max("monitoring_entries__observed_on"),
             pulse_results=Subquery(newest_pulse.values("results")[:1]),
+            last_adjustment_on=Subquery(last_adjustment.values("made_on")[:1]),
         )
         .order_by("school__name", "title")
     )
+
+
+def stays_under_target(innovation):
+    """The first success criterion whose two newest values are both under its streefwaarde,
+    with no bijstelling since the first of them; None when there is none. `innovation` comes
+    from `innovations_overview` (its targeted criteria and last bijstelling)."""
+    if innovation.stage not in ADJUSTABLE:
+        return None
+    for criterion in innovation.targeted_criteria:
+        newest = list(criterion.values.all())[:2]
+        if len(newest) < 2 or any(value.value >= criterion.target for value in newest):
+            continue
+        since = newest[1].observed_on
+        if innovation.last_adjustment_on is None or innovation.last_adjustment_on < since:
+            return criterion
+    return None
 
 
 def current_stage_pace(innovation) -> StagePace | None:

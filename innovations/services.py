@@ -21,7 +21,7 @@ from innovations.models import (
     SuccessCriterion,
     pulse_results,
 )
-from innovations.stages import MoveRequest, Stage, refusal
+from innovations.stages import MoveRequest, Stage, adjustment_refusal, refusal
 
 
 class InnovationRuleError(Exception):
@@ -77,12 +77,15 @@ def innovation_move(*, innovation, by, move: MoveRequest) -> Innovation:
         previous = innovation.stage
         reason = move.reason.strip()
         if move.to_stage == Stage.BIJSTELLEN:
-            Adjustment.objects.create(
+            adjustment = Adjustment.objects.create(
                 innovation=innovation,
                 what=move.adjustment_what.strip(),
                 why=move.adjustment_why.strip(),
                 by=by,
             )
+            # Moving into bijstellen starts from what monitoring showed last.
+            newest = innovation.monitoring_entries.order_by("-observed_on", "-pk").first()
+            adjustment.based_on.set([newest])
             reason = reason or move.adjustment_why.strip()
         innovation.paused_from = previous if move.to_stage == Stage.GEPAUZEERD else ""
         innovation.stage = move.to_stage
@@ -100,6 +103,26 @@ def innovation_move(*, innovation, by, move: MoveRequest) -> Innovation:
             + (f": {reason}" if reason else ""),
         )
     return innovation
+
+
+def adjustment_add(*, innovation, by, what, why, made_on, based_on) -> Adjustment:
+    """A bijstelling in monitoren or bijstellen, resting on the innovation's own entries."""
+    entries = [entry for entry in based_on if entry.innovation_id == innovation.pk]
+    problem = adjustment_refusal(innovation, based_on_count=len(entries))
+    if problem:
+        raise InnovationRuleError(problem)
+    with transaction.atomic():
+        adjustment = Adjustment.objects.create(
+            innovation=innovation, what=what.strip(), why=why.strip(), made_on=made_on, by=by
+        )
+        adjustment.based_on.set(entries)
+        _event(
+            innovation,
+            by=by,
+            kind=EventKind.ADJUSTMENT,
+            summary=_("Bijstelling: %(what)s") % {"what": Truncator(adjustment.what).chars(120)},
+        )
+    return adjustment
 
 
 def criterion_add(*, innovation, by, name, target=None, unit="") -> SuccessCriterion:

@@ -121,3 +121,17 @@ def refusal(innovation, move: MoveRequest, *, monitoring_count: int) -> str | No
             _("Stopping is allowed; write what was learned, so the school keeps it."), "id_reason"
         )
     return None
+
+
+# A bijstelling can be recorded whenever the trajectory looks at its data, not only when it
+# moves into bijstellen.
+ADJUSTABLE = {Stage.MONITOREN, Stage.BIJSTELLEN}
+
+
+def adjustment_refusal(innovation, *, based_on_count: int) -> str | None:
+    """Why a bijstelling cannot be recorded now; None when it can."""
+    if innovation.stage not in ADJUSTABLE:
+        return _("A bijstelling is recorded in monitoren or bijstellen.")
+    if based_on_count == 0:
+        return _("Choose the monitoring the bijstelling rests on.")
+    return None

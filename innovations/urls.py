@@ -22,6 +22,7 @@ urlpatterns = [
         views.monitoring_remove,
         name="monitoring_remove",
     ),
+    path("<int:pk>/adjustments/", views.adjustment_add, name="adjustment_add"),
     path("<int:pk>/stage-plan/", views.stage_plan_set, name="stage_plan"),
     path("<int:pk>/slowdown/", views.slowdown_add, name="slowdown"),
     path("<int:pk>/pulse/", views.pulse_open, name="pulse_open"),

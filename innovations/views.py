@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from innovations import rules, selectors, services
 from innovations.forms import (
+    AdjustmentForm,
     ApproachForm,
     BorgingPlanForm,
     CriterionForm,
@@ -19,7 +20,7 @@ from innovations.forms import (
     StagePlanForm,
 )
 from innovations.models import EventKind, MonitoringEntry, Pulse
-from innovations.stages import BOARD_COLUMNS, Stage, allowed_targets
+from innovations.stages import ADJUSTABLE, BOARD_COLUMNS, Stage, allowed_targets
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
 from tlschool.schools.responses import posted, redirect_after_post, render_page
@@ -179,6 +180,10 @@ def _detail_context(request, innovation, **forms):
         or MonitoringEntryForm(criteria=innovation.criteria.all()),
         "stage_plan_form": forms.get("stage_plan_form") or StagePlanForm(),
         "slowdown_form": forms.get("slowdown_form") or SlowdownForm(),
+        "adjustments": selectors.adjustment_effects(innovation),
+        "may_adjust": steer and innovation.stage in ADJUSTABLE,
+        "adjustment_form": forms.get("adjustment_form")
+        or AdjustmentForm(entries=innovation.monitoring_entries.all()),
     }
 
 
@@ -296,6 +301,22 @@ def monitoring_add(request, pk):
         done=_("The monitoring entry was added."),
         allowed=rules.may_monitor,
         form_kwargs=lambda innovation: {"criteria": innovation.criteria.all()},
+    )
+
+
+@school_required
+@require_POST
+def adjustment_add(request, pk):
+    return _steer_post(
+        request,
+        pk,
+        form_class=AdjustmentForm,
+        form_name="adjustment_form",
+        save=lambda innovation, form: services.adjustment_add(
+            innovation=innovation, by=request.user, **form.cleaned_data
+        ),
+        done=_("The bijstelling was recorded; the chart marks it."),
+        form_kwargs=lambda innovation: {"entries": innovation.monitoring_entries.all()},
     )
 
 

@@ -38,6 +38,10 @@ class LineChart:
     # (x, label, text-anchor): the first and last date are anchored inside the chart.
     x_ticks: list[tuple[str, str, str]] = field(default_factory=list)
     plot_right: int = WIDTH - PAD_RIGHT
+    # Moments drawn as a vertical line across the chart: (x, short label, title).
+    markers: list[tuple[str, str, str]] = field(default_factory=list)
+    plot_top: int = PAD_TOP
+    plot_bottom: int = HEIGHT - PAD_BOTTOM
 
     @property
     def is_empty(self) -> bool:
@@ -77,7 +81,29 @@ def point_label(label: str) -> str:
     return f"{day.day} {short_month(day)}"
 
 
-def line_chart(series: list[Series]) -> LineChart:
+def _date_x(day: date, labels: list[str], x_of) -> float | None:
+    """Where a day falls on a chart whose points are dates: between the dates around it."""
+    try:
+        days = [date.fromisoformat(label) for label in labels]
+    except ValueError:
+        return None
+    if not days:
+        return None
+    if day <= days[0]:
+        return x_of(labels[0])
+    if day >= days[-1]:
+        return x_of(labels[-1])
+    for index in range(1, len(days)):
+        if day <= days[index]:
+            left, right = days[index - 1], days[index]
+            share = (day - left).days / max((right - left).days, 1)
+            x_left, x_right = x_of(labels[index - 1]), x_of(labels[index])
+            return x_left + share * (x_right - x_left)
+    return None
+
+
+def line_chart(series: list[Series], markers=()) -> LineChart:
+    """`markers`: (day, short label, title) of moments to mark, such as a bijstelling."""
     labels = sorted({label for s in series for label, _value in s.points})
     targets = [s.target for s in series if s.target is not None]
     peak = max([value for s in series for _label, value in s.points] + targets, default=0.0)
@@ -118,7 +144,12 @@ def line_chart(series: list[Series]) -> LineChart:
         )
         for label in shown
     ]
-    return LineChart(series, labels, top, y_ticks=y_ticks, x_ticks=x_ticks)
+    marked = []
+    for day, short, title in markers:
+        x = _date_x(day, labels, x_of)
+        if x is not None:
+            marked.append((_n(x), short, title))
+    return LineChart(series, labels, top, y_ticks=y_ticks, x_ticks=x_ticks, markers=marked)
 
 
 @dataclass

@@ -169,6 +169,8 @@ def an_innovation(**fields):
         "last_monitoring_on": None,
         "borging_review_on": None,
         "pulse_results": None,
+        "targeted_criteria": [],
+        "last_adjustment_on": None,
     }
     return SimpleNamespace(**{**values, **fields})
 

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from innovations.forms import (
+    AdjustmentForm,
     ApproachForm,
     BorgingPlanForm,
     CriterionForm,
@@ -113,6 +114,7 @@ TARGETS = [
     ("innovations:monitoring_add", "teacher_leader", field_names(MonitoringEntryForm)),
     ("innovations:stage_plan", "teacher_leader", field_names(StagePlanForm)),
     ("innovations:slowdown", "teacher_leader", field_names(SlowdownForm)),
+    ("innovations:adjustment_add", "teacher_leader", field_names(AdjustmentForm)),
     ("innovations:pulse_answer", "teamlid", field_names(PulseAnswerForm)),
     ("overview:signal_snooze", "schoolleider", field_names(SnoozeForm)),
     ("privacy:retention", "schoolleider", field_names(RetentionForm)),

@@ -92,7 +92,7 @@ def _innovation_lines(innovation) -> list[str]:
         lines.append(
             _("Adjusted on %(date)s: %(what)s Why: %(why)s")
             % {
-                "date": day(timezone.localtime(adjustment.created_at)),
+                "date": day(adjustment.made_on),
                 "what": sentence(adjustment.what),
                 "why": sentence(adjustment.why),
             }
