@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from innovations.stages import Stage
 from plg.models import PLG
+from tlschool.anonymity import MIN_ANSWERS
 from tlschool.schools.models import (
     LONG_TEXT,
     PLANNED_DATE,
@@ -292,7 +293,7 @@ class Slowdown(TimeStampedModel):
         return self.reason[:60]
 
 
-PULSE_MIN_ANSWERS = 5
+PULSE_MIN_ANSWERS = MIN_ANSWERS
 
 
 class Pulse(TimeStampedModel):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plg.health_scan import OPEN_QUESTION, STATEMENT_KEYS, STATEMENTS, Capacity
 from plg.models import PLG, DuFourQuestion, MeetingPlan, Protocol, Reflection, Session
 from plg.protocols import protocol_form
 from plg.services import AgreementRow, SessionInput
@@ -246,3 +247,35 @@ class MeetingChangeForm(forms.Form):
         initial="add",
         widget=forms.HiddenInput,
     )
+
+
+class HealthScanForm(forms.Form):
+    """Every statement on a scale of 1 (not at all) to 5 (fully), and one open question."""
+
+    SCALE = [(n, str(n)) for n in range(1, 6)]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for statement in STATEMENTS:
+            self.fields[statement.key] = forms.TypedChoiceField(
+                label=statement.text,
+                choices=self.SCALE,
+                coerce=int,
+                widget=forms.RadioSelect,
+            )
+        self.fields["open_answer"] = forms.CharField(
+            label=OPEN_QUESTION,
+            max_length=500,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2}),
+        )
+
+    def groups(self):
+        """(capacity, its statements' fields), in the scan's order."""
+        return [
+            (capacity, [self[s.key] for s in STATEMENTS if s.capacity == capacity])
+            for capacity in Capacity
+        ]
+
+    def scores(self) -> dict:
+        return {key: self.cleaned_data[key] for key in STATEMENT_KEYS}

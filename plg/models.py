@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -262,3 +264,55 @@ class MeetingChange(models.Model):
 
     def __str__(self):
         return f"{self.plg} {self.on} {'cancelled' if self.cancelled else 'added'}"
+
+
+class HealthScan(TimeStampedModel):
+    """A PLG's anonymous health scan of one term (plg.health_scan holds its statements).
+
+    Results are shown only once it is closed with at least `tlschool.anonymity.MIN_ANSWERS`
+    answers; while open only the number of answers is. Closing keeps the aggregated results
+    and deletes the raw answers.
+    """
+
+    plg = models.ForeignKey(PLG, on_delete=models.CASCADE, related_name="health_scans")
+    opened_on = models.DateField(default=timezone.localdate, validators=[RECORDED_DATE])
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    results = models.JSONField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["opened_on", "pk"]
+
+    def __str__(self):
+        return f"{self.plg} scan {self.opened_on}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class HealthScanParticipant(models.Model):
+    """Who answered (to answer once); never linked to what they answered."""
+
+    scan = models.ForeignKey(HealthScan, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scan", "person"], name="answer_scan_once")]
+
+    def __str__(self):
+        return f"{self.scan} participant"
+
+
+class HealthScanAnswer(models.Model):
+    """An anonymous answer: a random key, no person and no time, so order reveals nothing."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    scan = models.ForeignKey(HealthScan, on_delete=models.CASCADE, related_name="answers")
+    scores = models.JSONField()  # statement key → 1..5
+    open_answer = models.CharField(_("open answer"), max_length=500, blank=True)
+
+    def __str__(self):
+        return "answer"

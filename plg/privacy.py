@@ -5,7 +5,7 @@ from plg.models import PLG, Agreement, Attendance, Reflection, Session
 # Free text that may name a colleague, for replacing a forgotten person's name.
 TEXT_FIELDS = [
     (PLG, "school", ["name", "theme", "research_question"]),
-    (Session, "plg__school", ["tried", "learned", "guests", "private_notes"]),
+    (Session, "plg__school", ["focus", "tried", "learned", "guests", "private_notes"]),
     (Agreement, "plg__school", ["text"]),
     (Reflection, "session__plg__school", ["text"]),
 ]
@@ -13,7 +13,11 @@ TEXT_FIELDS = [
 
 def person_data(*, school, person) -> dict:
     """Everything of the school's PLGs that names this person. Private notes of sessions are
-    the PLG's, not the person's, and stay out."""
+    the PLG's, not the person's, and stay out. Of a health scan only that they answered is
+    kept with their name: the answers are anonymous and not in here."""
+    from plg.health_scan import term_of
+    from plg.models import HealthScanParticipant
+
     plgs = PLG.objects.filter(school=school)
     return {
         "plgs_led": [plg.name for plg in plgs.filter(leaders=person)],
@@ -35,6 +39,12 @@ def person_data(*, school, person) -> dict:
             for a in Agreement.objects.filter(plg__school=school, owner=person).select_related(
                 "plg"
             )
+        ],
+        "health_scans_answered": [
+            {"plg": row.scan.plg.name, "term": term_of(row.scan.opened_on)}
+            for row in HealthScanParticipant.objects.filter(
+                scan__plg__school=school, person=person
+            ).select_related("scan__plg")
         ],
         "reflections": [
             {"session": str(r.session), "text": r.text}

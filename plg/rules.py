@@ -33,3 +33,13 @@ def may_reflect(access: Access, session) -> bool:
         and not session.is_draft
         and any(row.person_id == access.user.pk and row.present for row in session.attendance.all())
     )
+
+
+def may_answer_scan(access: Access, plg) -> bool:
+    """The PLG's own members and leaders answer its health scan."""
+    return is_participant(access, plg)
+
+
+def may_read_scan(access: Access, plg) -> bool:
+    """The PLG and the schoolleider see the scan's profile."""
+    return access.is_schoolleider or is_participant(access, plg)

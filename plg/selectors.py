@@ -272,3 +272,52 @@ def awaiting_reflection(*, today, school=None, person=None):
     if person is not None:
         rows = rows.filter(person=person)
     return rows.select_related("person", "session__plg__school")
+
+
+def health_scans(*, plg, person) -> dict:
+    """The PLG's health scans, oldest first, as each may be shown (open: a count only), the
+    open one, and whether `person` answered it: two queries."""
+    from plg.health_scan import scan_result, term_of
+    from plg.models import HealthScanParticipant
+
+    scans = list(plg.health_scans.annotate(answer_count=Count("answers")))
+    results = [scan_result(scan, answer_count=scan.answer_count) for scan in scans]
+    current = next((r for r in results if r.scan.is_open), None)
+    answered = current is not None and (
+        HealthScanParticipant.objects.filter(scan=current.scan, person=person).exists()
+    )
+    shown = [r for r in results if r.shown]
+    this_term = term_of(timezone.localdate())
+    return {
+        "held_this_term": any(r.term == this_term for r in results),
+        "results": results,
+        "open": current,
+        "answered": answered,
+        "latest": shown[-1] if shown else None,
+        "trend": shown,
+    }
+
+
+def scans_awaiting_answer(*, school=None, person=None):
+    """(scan, person) for every open health scan and each of its PLG's members and leaders
+    who has not answered it yet: three queries, for one person or for everyone."""
+    from plg.models import HealthScan, HealthScanParticipant
+
+    scans = HealthScan.objects.filter(closed_at__isnull=True, plg__is_active=True)
+    if school is not None:
+        scans = scans.filter(plg__school=school)
+    if person is not None:
+        scans = scans.filter(Q(plg__leaders=person) | Q(plg__members=person)).distinct()
+    scans = list(
+        scans.select_related("plg__school").prefetch_related("plg__leaders", "plg__members")
+    )
+    answered = set(
+        HealthScanParticipant.objects.filter(scan__in=scans).values_list("scan_id", "person_id")
+    )
+    for scan in scans:
+        people = {p.pk: p for p in [*scan.plg.leaders.all(), *scan.plg.members.all()]}
+        for someone in people.values():
+            if person is not None and someone.pk != person.pk:
+                continue
+            if (scan.pk, someone.pk) not in answered:
+                yield scan, someone

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -176,3 +177,55 @@ def meeting_change(*, plg, on, action: str) -> None:
         MeetingChange.objects.update_or_create(
             plg=plg, on=on, defaults={"cancelled": action == "cancel"}
         )
+
+
+class ScanRuleError(Exception):
+    """A health-scan step the rules refuse; the message is for the user."""
+
+
+def scan_open(*, plg, by, today=None):
+    """Open the PLG's scan for this term: one at a time, one per term."""
+    from plg.health_scan import term_of
+    from plg.models import HealthScan
+
+    today = today or timezone.localdate()
+    scans = list(plg.health_scans.all())
+    if any(scan.is_open for scan in scans):
+        raise ScanRuleError(_("A health scan is already open for this PLG."))
+    if any(term_of(scan.opened_on) == term_of(today) for scan in scans):
+        raise ScanRuleError(_("This PLG already held its health scan of this term."))
+    return HealthScan.objects.create(plg=plg, opened_by=by, opened_on=today)
+
+
+def scan_answer(*, scan, person, scores: dict, open_answer: str = "") -> None:
+    """Answer once, anonymously: who answered and what was answered are stored apart."""
+    from plg.models import HealthScan, HealthScanAnswer, HealthScanParticipant
+
+    try:
+        with transaction.atomic():
+            # Locked as closing locks it: an answer never arrives after the results were kept.
+            scan = HealthScan.objects.select_for_update().get(pk=scan.pk)
+            if not scan.is_open:
+                raise ScanRuleError(_("This health scan is closed."))
+            HealthScanParticipant.objects.create(scan=scan, person=person)
+            HealthScanAnswer.objects.create(
+                scan=scan, scores=scores, open_answer=open_answer.strip()
+            )
+    except IntegrityError:
+        raise ScanRuleError(_("You already answered this health scan.")) from None
+
+
+def scan_close(*, scan):
+    """Close the scan: keep its aggregated results and delete the raw answers."""
+    from plg.health_scan import scan_results
+    from plg.models import HealthScan
+
+    with transaction.atomic():
+        scan = HealthScan.objects.select_for_update().get(pk=scan.pk)
+        if not scan.is_open:
+            return scan
+        scan.closed_at = timezone.now()
+        scan.results = scan_results(scan.answers.all())
+        scan.save(update_fields=["closed_at", "results", "updated_at"])
+        scan.answers.all().delete()
+    return scan

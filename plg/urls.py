@@ -18,4 +18,7 @@ urlpatterns = [
     path("sessions/<int:session_pk>/", views.session_detail, name="session"),
     path("sessions/<int:session_pk>/remove/", views.session_remove, name="session_remove"),
     path("sessions/<int:session_pk>/reflections/", views.reflection_add, name="reflection_add"),
+    path("<int:pk>/scan/", views.scan_open, name="scan_open"),
+    path("scans/<int:scan_pk>/", views.scan_answer, name="scan_answer"),
+    path("scans/<int:scan_pk>/close/", views.scan_close, name="scan_close"),
 ]

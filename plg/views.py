@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from plg import rules, schedule, selectors, services
 from plg.forms import (
+    HealthScanForm,
     MeetingChangeForm,
     MeetingPlanForm,
     PLGForm,
@@ -19,7 +20,8 @@ from plg.forms import (
     agreement_formset,
     session_input,
 )
-from plg.models import Session, SessionStatus
+from plg.health_scan import OPEN_QUESTION
+from plg.models import HealthScan, Session, SessionStatus
 from plg.protocols import protocol_texts
 from tlschool.parsing import parse_id
 from tlschool.schools.access import get_in_school, require
@@ -106,6 +108,11 @@ def plg_detail(request, pk):
         "page_obj": page,
         "attendance_rates": selectors.attendance_rates(plg=plg, since=year.start),
         "questions": selectors.questions_worked_on(plg=plg, start=year.start, end=year.end),
+        "open_question": OPEN_QUESTION,
+        "may_answer_scan": rules.may_answer_scan(access, plg),
+        "scans": selectors.health_scans(plg=plg, person=request.user)
+        if rules.may_read_scan(access, plg)
+        else None,
         "agreements": agreements,
         "today": timezone.localdate(),
     }
@@ -396,3 +403,61 @@ def plg_schedule_change(request, pk):
     else:
         messages.error(request, _("Choose a date between ten years ago and five years ahead."))
     return redirect_after_post(request, "plg:schedule", pk=plg.pk)
+
+
+def _scan(request, scan_pk):
+    return get_in_school(
+        HealthScan.objects.select_related("plg").prefetch_related("plg__leaders", "plg__members"),
+        request.access,
+        school_path="plg__school",
+        pk=scan_pk,
+    )
+
+
+@school_required
+@require_POST
+def scan_open(request, pk):
+    plg = _plg(request, pk)
+    require(rules.may_manage(request.access, plg))
+    try:
+        services.scan_open(plg=plg, by=request.user)
+    except services.ScanRuleError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("The health scan is open; the PLG's members see it on their home page.")
+        )
+    return redirect_after_post(request, "plg:detail", pk=plg.pk, fragment="scan")
+
+
+@school_required
+@require_POST
+def scan_close(request, scan_pk):
+    scan = _scan(request, scan_pk)
+    require(rules.may_manage(request.access, scan.plg))
+    services.scan_close(scan=scan)
+    messages.success(request, _("The health scan was closed."))
+    return redirect_after_post(request, "plg:detail", pk=scan.plg_id, fragment="scan")
+
+
+@school_required
+def scan_answer(request, scan_pk):
+    scan = _scan(request, scan_pk)
+    require(rules.may_answer_scan(request.access, scan.plg))
+    answered = scan.participants.filter(person=request.user).exists()
+    form = HealthScanForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.scan_answer(
+                scan=scan,
+                person=request.user,
+                scores=form.scores(),
+                open_answer=form.cleaned_data["open_answer"],
+            )
+        except services.ScanRuleError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Thank you. Your answer is anonymous."))
+            return redirect_after_post(request, "plg:detail", pk=scan.plg_id)
+    context = {"scan": scan, "plg": scan.plg, "form": form, "answered": answered}
+    return render_page(request, "plg/scan_answer.html", context, invalid=form.is_bound)

@@ -10,6 +10,8 @@ from django.utils import timezone
 from innovations import services as innovation_services
 from leaders import services as leader_services
 from leaders.models import Aspiration, Course
+from plg import services as plg_services
+from plg.health_scan import STATEMENT_KEYS
 from tests.factories import log_session, make_innovation, make_plg, make_role, member
 from tlschool.accounts.models import IdentityProvider
 from tlschool.reminders.models import FeedToken, Holiday, Kind
@@ -25,6 +27,7 @@ PRIVATE = {
     "dialogue note": f"Gesprek {MARKER}",
     "pulse comment": f"Pulsopmerking {MARKER}",
     "aspiration": f"Groeiwens {MARKER}",
+    "scan answer": f"Scanantwoord {MARKER}",
 }
 
 
@@ -50,6 +53,7 @@ class World:
     unsubscribe_token: str
     holiday: object
     aspiration: object
+    scan: object
 
 
 @pytest.fixture
@@ -108,7 +112,15 @@ def world(
     innovation_services.pulse_answer(
         pulse=pulse, person=teamlid, willen=1, kunnen=1, comment=PRIVATE["pulse comment"]
     )
+    scan = plg_services.scan_open(plg=plg, by=teacher_leader)
+    plg_services.scan_answer(
+        scan=scan,
+        person=teamlid,
+        scores=dict.fromkeys(STATEMENT_KEYS, 1),
+        open_answer=PRIVATE["scan answer"],
+    )
     return World(
+        scan=scan,
         school=school,
         role=role,
         item=item,

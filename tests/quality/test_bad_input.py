@@ -43,6 +43,7 @@ from plg.forms import (
     ReflectionForm,
     SessionForm,
 )
+from plg.health_scan import STATEMENT_KEYS
 from tlschool.accounts.forms import BoardSignInForm, IdentityProviderForm
 from tlschool.overview.snoozing import SnoozeForm
 from tlschool.privacy.forms import RetentionForm
@@ -106,6 +107,7 @@ TARGETS = [
     ("leaders:mandate_item_remove", "schoolleider", ["seen_version"]),
     ("school_switch", "schoolleider", ["school", "next"]),
     ("plg:reflection_add", "teamlid", field_names(ReflectionForm)),
+    ("plg:scan_answer", "teacher_leader", [*STATEMENT_KEYS, "open_answer"]),
     ("innovations:create", "schoolleider", field_names(InnovationForm)),
     ("innovations:edit", "teacher_leader", field_names(InnovationForm)),
     ("innovations:move", "teacher_leader", field_names(MoveForm) + ["from"]),

@@ -103,6 +103,11 @@ MATRIX = {
     "plg:session": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
     "plg:session_remove": ((L, 403, 200, 200, 403, 404), (L, 403, L, L, 403, 404)),
     "plg:reflection_add": ((L, A, A, A, A, A), (L, 422, 422, 403, 403, 404)),
+    # The health scan: the PLG answers (the world's teamlid already did: told so), its
+    # leaders and the schoolleider open and close it (one is open: told so).
+    "plg:scan_open": ((L, A, A, A, A, A), (L, 403, L, L, 403, 404)),
+    "plg:scan_answer": ((L, 200, 200, 403, 403, 404), (L, 422, 422, 403, 403, 404)),
+    "plg:scan_close": ((L, A, A, A, A, A), (L, 403, L, L, 403, 404)),
     "innovations:board": ((L, 200, 200, 200, 200, 200), (L, 200, 200, 200, 200, 200)),
     "innovations:create": ((L, 403, 403, 200, 403, 200), (L, 403, 403, 422, 403, 422)),
     "innovations:detail": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
@@ -276,6 +281,9 @@ def url_args(name, world):
         "innovations:pulse_open": [world.innovation.pk],
         "innovations:history": [world.innovation.pk],
         "innovations:pulse_answer": [world.pulse.pk],
+        "plg:scan_open": [world.plg.pk],
+        "plg:scan_answer": [world.scan.pk],
+        "plg:scan_close": [world.scan.pk],
         "innovations:pulse_close": [world.pulse.pk],
         "innovations:evidence": [world.entry.pk],
     }.get(name, [])

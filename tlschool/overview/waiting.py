@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from innovations import selectors as innovation_selectors
 from leaders import selectors as leader_selectors
 from plg import selectors as plg_selectors
-from tlschool.reminders.rules import mandate_text, pulse_text, reflection_text
+from tlschool.reminders.rules import mandate_text, pulse_text, reflection_text, scan_text
 from tlschool.schools.schooljaar import Schooljaar
 
 AGREEMENTS_AHEAD_DAYS = 7
@@ -65,6 +65,10 @@ def waiting_for(access, *, today: date, agreements=None) -> list[Waiting]:
                 reverse("innovations:pulse_answer", args=[pulse.pk]),
                 _("Answer"),
             )
+        )
+    for scan, _person in plg_selectors.scans_awaiting_answer(school=school, person=person):
+        found.append(
+            Waiting(scan_text(scan), reverse("plg:scan_answer", args=[scan.pk]), _("Answer"))
         )
     if agreements is None:
         agreements = plg_selectors.open_agreements(school=school, owner=person)

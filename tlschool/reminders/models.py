@@ -15,7 +15,10 @@ class Kind(models.TextChoices):
     AGREEMENT_DUE = "agreement_due", _("Agreements coming due or overdue")
     SESSION_COMING = "session_coming", _("A PLG session tomorrow")
     BORGING_REVIEW = "borging_review", _("A borging review coming up")
-    WAITING = "waiting", _("Waiting for you: a mandate to agree, a pulse to answer, a reflection")
+    WAITING = (
+        "waiting",
+        _("Waiting for you: a mandate to agree, a pulse or scan to answer, a reflection"),
+    )
     WEEKLY_OVERVIEW = "weekly_overview", _("Weekly overview for the schoolleider (Monday)")
 
 

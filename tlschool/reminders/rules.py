@@ -227,6 +227,18 @@ def waiting_items(today, teams):
                     Item(f"pulse:{pulse.pk}:{person.pk}", text, today, path),
                 )
 
+    for scan, person in plg_selectors.scans_awaiting_answer():
+        yield (
+            person,
+            scan.plg.school,
+            Item(
+                f"scan:{scan.pk}:{person.pk}",
+                scan_text(scan),
+                today,
+                reverse("plg:scan_answer", args=[scan.pk]),
+            ),
+        )
+
     for row in plg_selectors.awaiting_reflection(today=today - timedelta(days=1)):
         session = row.session
         yield (
@@ -251,6 +263,12 @@ def mandate_text(mandate) -> str:
 def pulse_text(pulse) -> str:
     return _("A readiness pulse on %(title)s waits for your answer (anonymous).") % {
         "title": pulse.innovation.title
+    }
+
+
+def scan_text(scan) -> str:
+    return _("The health scan of %(plg)s waits for your answer (anonymous).") % {
+        "plg": scan.plg.name
     }
 
 

@@ -13,9 +13,12 @@ def render_page(
     return render(request, template, context, status=422 if invalid else 200)
 
 
-def redirect_after_post(request, to, *args, **kwargs):
-    """A 302 for a plain post; for htmx a client redirect, so the whole page is fresh."""
+def redirect_after_post(request, to, *args, fragment: str = "", **kwargs):
+    """A 302 for a plain post; for htmx a client redirect, so the whole page is fresh.
+    `fragment` takes the person back to the part of the page they acted in."""
     response = redirect(to, *args, **kwargs)
+    if fragment:
+        response["Location"] += f"#{fragment}"
     if request.htmx:
         return HttpResponseClientRedirect(response.url)
     return response
