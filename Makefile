@@ -23,11 +23,12 @@ run: setup
 demo-provider:
 	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error && node provider.mjs demo.json 9400
 
-# Debian's chromium for the browser tests, gettext for the translation check, Node.js for the
+# Debian's chromium for the browser tests, gettext for the translation check, poppler-utils
+# to turn the PDFs the browser downloads into images, Node.js for the
 # OpenID Connect provider the sign-in tests run (tests/oidc, installed from its lock file).
 browser-deps:
-	@command -v chromium >/dev/null && command -v xgettext >/dev/null && command -v npm >/dev/null || \
-		($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext $$(command -v npm >/dev/null || echo nodejs npm))
+	@command -v chromium >/dev/null && command -v xgettext >/dev/null && command -v npm >/dev/null && command -v pdftoppm >/dev/null || \
+		($(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext poppler-utils $$(command -v npm >/dev/null || echo nodejs npm))
 	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
 
 test: setup browser-deps

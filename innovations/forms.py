@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innovations.models import (
     Adjustment,
+    BorgingReview,
     Innovation,
     MonitoringEntry,
     PulseAnswer,
@@ -118,16 +119,30 @@ class BorgingPlanForm(RevisionForm):
 
     class Meta:
         model = Innovation
-        fields = ["borging_agreements", "borging_anchor", "borging_guardian", "borging_review_on"]
+        fields = [
+            "borging_agreements",
+            "borging_anchor",
+            "borging_guardian",
+            "borging_review_on",
+            "borging_theme",
+            "borging_in_class",
+            "borging_monitoring_showed",
+        ]
         widgets = {
             "borging_agreements": forms.Textarea(attrs={"rows": 3}),
             "borging_review_on": DATE,
+            "borging_in_class": forms.Textarea(attrs={"rows": 2}),
+            "borging_monitoring_showed": forms.Textarea(attrs={"rows": 2}),
         }
+
+    # What borgen needs (innovations.Innovation.has_borging_plan); the borgingskaart's own
+    # parts can follow later.
+    REQUIRED = ["borging_agreements", "borging_anchor", "borging_guardian", "borging_review_on"]
 
     def __init__(self, *args, school, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["borging_guardian"].queryset = school_people(school)
-        for name in self.Meta.fields:
+        for name in self.REQUIRED:
             self.fields[name].required = True
 
 
@@ -268,3 +283,21 @@ class AdjustmentForm(forms.ModelForm):
         )
         if not self.is_bound and newest:
             self.initial["based_on"] = [newest[0].pk]
+
+
+class BorgingReviewForm(forms.ModelForm):
+    class Meta:
+        model = BorgingReview
+        fields = ["reviewed_on", "findings", "next_review_on"]
+        widgets = {
+            "reviewed_on": DATE,
+            "next_review_on": DATE,
+            "findings": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        day, following = cleaned.get("reviewed_on"), cleaned.get("next_review_on")
+        if day and following and following <= day:
+            self.add_error("next_review_on", _("The next review comes after this one."))
+        return cleaned

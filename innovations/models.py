@@ -105,6 +105,20 @@ class Innovation(TimeStampedModel):
     borging_review_on = models.DateField(
         _("review date"), null=True, blank=True, validators=[PLANNED_DATE]
     )
+    # The borgingskaart's own parts (innovations.borging): where it stands in the quality
+    # handbook, how it is done in class, and what monitoring showed.
+    borging_theme = models.CharField(
+        _("theme in the quality handbook"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example rekenen, lezen or sociale veiligheid."),
+    )
+    borging_in_class = models.TextField(
+        _("how it is done in class"), blank=True, max_length=LONG_TEXT
+    )
+    borging_monitoring_showed = models.TextField(
+        _("what monitoring showed"), blank=True, max_length=LONG_TEXT
+    )
 
     change_colour = models.CharField(
         _("change approach"), max_length=10, choices=ChangeColour.choices, blank=True
@@ -140,6 +154,32 @@ class Innovation(TimeStampedModel):
     @property
     def days_in_stage(self) -> int:
         return (timezone.now() - self.stage_since).days
+
+
+class BorgingReview(TimeStampedModel):
+    """A review of what was anchored: what it found, and when the next review is."""
+
+    innovation = models.ForeignKey(
+        Innovation, on_delete=models.CASCADE, related_name="borging_reviews"
+    )
+    reviewed_on = models.DateField(
+        _("reviewed on"), default=timezone.localdate, validators=[RECORDED_DATE]
+    )
+    findings = models.TextField(
+        _("what the review found"),
+        max_length=LONG_TEXT,
+        help_text=_("Is it still done as agreed? What changes in the agreement, if anything?"),
+    )
+    next_review_on = models.DateField(_("next review"), validators=[PLANNED_DATE])
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-reviewed_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.innovation} review {self.reviewed_on}"
 
 
 class StageChange(models.Model):
@@ -385,6 +425,7 @@ class EventKind(models.TextChoices):
     MONITORING = "monitoring", _("monitoring")
     SLOWDOWN = "slowdown", _("slowed down")
     ADJUSTMENT = "adjustment", _("bijstelling")
+    REVIEW = "review", _("borging review")
     PULSE = "pulse", _("pulse")
 
 

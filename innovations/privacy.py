@@ -4,6 +4,7 @@ from datetime import date
 
 from innovations.models import (
     Adjustment,
+    BorgingReview,
     Innovation,
     InnovationEvent,
     MonitoringEntry,
@@ -26,11 +27,15 @@ TEXT_FIELDS = [
             "monitoring_how",
             "monitoring_when",
             "borging_agreements",
+            "borging_theme",
+            "borging_in_class",
+            "borging_monitoring_showed",
             "change_colour_reason",
         ],
     ),
     (MonitoringEntry, "innovation__school", ["findings"]),
     (Adjustment, "innovation__school", ["what", "why"]),
+    (BorgingReview, "innovation__school", ["findings"]),
     (StageChange, "innovation__school", ["reason"]),
     (Slowdown, "innovation__school", ["reason"]),
     (SuccessCriterion, "innovation__school", ["name"]),

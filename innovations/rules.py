@@ -42,3 +42,12 @@ def may_read_history(access: Access, innovation) -> bool:
 
 def may_answer_pulse(access: Access) -> bool:
     return access.is_member
+
+
+def may_review_borging(access: Access, innovation) -> bool:
+    """A borging review: the schoolleider, the owner and who guards the borging."""
+    return (
+        access.is_schoolleider
+        or is_owner(access, innovation)
+        or (access.is_member and innovation.borging_guardian_id == access.user.pk)
+    )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from innovations.models import (
     Adjustment,
+    BorgingReview,
     CriterionValue,
     EventKind,
     Innovation,
@@ -123,6 +124,34 @@ def adjustment_add(*, innovation, by, what, why, made_on, based_on) -> Adjustmen
             summary=_("Bijstelling: %(what)s") % {"what": Truncator(adjustment.what).chars(120)},
         )
     return adjustment
+
+
+def borging_review_add(*, innovation, by, reviewed_on, findings, next_review_on) -> BorgingReview:
+    """Record a review of the borging: the card's review date becomes the next one, and the
+    reviews before stay on the card."""
+    from innovations.borging import WITH_CARD
+
+    if innovation.stage not in WITH_CARD:
+        raise InnovationRuleError(_("A borging is reviewed once the innovation is in borgen."))
+    with transaction.atomic():
+        review = BorgingReview.objects.create(
+            innovation=innovation,
+            reviewed_on=reviewed_on,
+            findings=findings.strip(),
+            next_review_on=next_review_on,
+            by=by,
+        )
+        innovation = Innovation.objects.select_for_update().get(pk=innovation.pk)
+        innovation.borging_review_on = next_review_on
+        innovation.revision += 1
+        innovation.save()
+        _event(
+            innovation,
+            by=by,
+            kind=EventKind.REVIEW,
+            summary=_("Borging reviewed; next review %(date)s.") % {"date": next_review_on},
+        )
+    return review
 
 
 def criterion_add(*, innovation, by, name, target=None, unit="") -> SuccessCriterion:

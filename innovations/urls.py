@@ -29,5 +29,8 @@ urlpatterns = [
     path("<int:pk>/history/", views.innovation_history, name="history"),
     path("pulses/<int:pulse_pk>/", views.pulse_answer, name="pulse_answer"),
     path("pulses/<int:pulse_pk>/close/", views.pulse_close, name="pulse_close"),
+    path("<int:pk>/borgingskaart/", views.borging_card, name="card"),
+    path("<int:pk>/borgingskaart.pdf", views.borging_card_pdf, name="card_pdf"),
+    path("quality-handbook/", views.handbook, name="handbook"),
     path("evidence/<int:entry_pk>/", views.evidence, name="evidence"),
 ]

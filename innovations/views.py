@@ -1,15 +1,18 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from innovations import rules, selectors, services
+from innovations import borging, rules, selectors, services
 from innovations.forms import (
     AdjustmentForm,
     ApproachForm,
     BorgingPlanForm,
+    BorgingReviewForm,
     CriterionForm,
     InnovationForm,
     MonitoringEntryForm,
@@ -182,6 +185,7 @@ def _detail_context(request, innovation, **forms):
         "slowdown_form": forms.get("slowdown_form") or SlowdownForm(),
         "adjustments": selectors.adjustment_effects(innovation),
         "may_adjust": steer and innovation.stage in ADJUSTABLE,
+        "has_card": innovation.stage in borging.WITH_CARD,
         "adjustment_form": forms.get("adjustment_form")
         or AdjustmentForm(entries=innovation.monitoring_entries.all()),
     }
@@ -456,3 +460,40 @@ def evidence(request, entry_pk):
         as_attachment=True,
         filename=entry.evidence_file.name.rsplit("/", 1)[-1],
     )
+
+
+def _card(request, pk):
+    innovation = get_in_school(borging.card_queryset(request.access.school), request.access, pk=pk)
+    return borging.card(innovation)
+
+
+@school_required
+def borging_card(request, pk):
+    found = _card(request, pk)
+    innovation = found.innovation
+    may_review = rules.may_review_borging(request.access, innovation)
+    form = BorgingReviewForm(posted(request))
+    if request.method == "POST":
+        require(may_review)
+        if form.is_valid():
+            services.borging_review_add(innovation=innovation, by=request.user, **form.cleaned_data)
+            messages.success(request, _("The review was recorded."))
+            return redirect_after_post(request, "innovations:card", pk=innovation.pk)
+    context = {"card": found, "innovation": innovation, "may_review": may_review, "form": form}
+    return render_page(request, "innovations/card.html", context, invalid=form.is_bound)
+
+
+@school_required
+def borging_card_pdf(request, pk):
+    found = _card(request, pk)
+    pdf = borging.card_pdf(found, school_name=request.access.school.name)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = slugify(found.innovation.title) or "innovatie"
+    response["Content-Disposition"] = f'attachment; filename="borgingskaart-{name}.pdf"'
+    return response
+
+
+@school_required
+def handbook(request):
+    context = {"themes": borging.handbook(request.access.school), "today": timezone.localdate()}
+    return render(request, "innovations/handbook.html", context)

@@ -54,6 +54,7 @@ class World:
     holiday: object
     aspiration: object
     scan: object
+    anchored: object
 
 
 @pytest.fixture
@@ -119,7 +120,18 @@ def world(
         scores=dict.fromkeys(STATEMENT_KEYS, 1),
         open_answer=PRIVATE["scan answer"],
     )
+    anchored = make_innovation(
+        school,
+        teacher_leader,
+        title=f"Geborgd {MARKER}",
+        stage="borgen",
+        borging_agreements=f"Afspraak borging {MARKER}",
+        borging_anchor="kwaliteitskaart",
+        borging_guardian=teamlid,
+        borging_review_on=timezone.localdate(),
+    )
     return World(
+        anchored=anchored,
         scan=scan,
         school=school,
         role=role,

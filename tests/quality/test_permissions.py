@@ -125,6 +125,11 @@ MATRIX = {
     "innovations:history": ((L, 403, 200, 200, 403, 404), (L, 403, 200, 200, 403, 404)),
     "innovations:pulse_answer": ((L, 200, 200, 200, 403, 404), (L, 422, 422, 422, 403, 404)),
     "innovations:pulse_close": ((L, A, A, A, A, A), (L, 403, L, 403, 403, 404)),
+    # The borgingskaart: the whole school reads it; the owner, its guardian (the world's
+    # teamlid) and the schoolleider record a review (an empty one is refused in the form).
+    "innovations:card": ((L, 200, 200, 200, 200, 404), (L, 422, 422, 422, 403, 404)),
+    "innovations:card_pdf": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
+    "innovations:handbook": ((L, 200, 200, 200, 200, 200), (L, 200, 200, 200, 200, 200)),
     "innovations:evidence": ((L, 200, 200, 200, 200, 404), (L, 200, 200, 200, 200, 404)),
     "overview:dashboard": ((L, 403, 403, 200, 200, 200), (L, 403, 403, 200, 200, 200)),
     "overview:waiting_count": ((L, 200, 200, 200, 200, 200), (L, A, A, A, A, A)),
@@ -282,6 +287,8 @@ def url_args(name, world):
         "innovations:history": [world.innovation.pk],
         "innovations:pulse_answer": [world.pulse.pk],
         "plg:scan_open": [world.plg.pk],
+        "innovations:card": [world.anchored.pk],
+        "innovations:card_pdf": [world.anchored.pk],
         "plg:scan_answer": [world.scan.pk],
         "plg:scan_close": [world.scan.pk],
         "innovations:pulse_close": [world.pulse.pk],

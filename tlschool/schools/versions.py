@@ -54,6 +54,7 @@ SCHOOL_OF = {
     "innovations.StageChange": lambda row: row.innovation.school_id,
     "innovations.Adjustment": lambda row: row.innovation.school_id,
     "innovations.Adjustment_based_on": None,
+    "innovations.BorgingReview": lambda row: row.innovation.school_id,
     "innovations.SuccessCriterion": lambda row: row.innovation.school_id,
     "innovations.MonitoringEntry": lambda row: row.innovation.school_id,
     "innovations.CriterionValue": lambda row: row.entry.innovation.school_id,
