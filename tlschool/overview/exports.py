@@ -97,3 +97,48 @@ def year_report_pdf(report) -> bytes:
         items(labels["monitoring"], innovation["lines"])
         items(labels["borging"], innovation["borging"])
     return bytes(pdf.output())
+
+
+# The evidence PDF lists so many items per kind; the page and the CSV have them all.
+PDF_ITEMS_PER_KIND = 12
+
+
+def evidence_pdf(*, school: str, year, standards) -> bytes:
+    """The evidence page as an A4 document: per standard its evidence, kind by kind, or in
+    plain words that there is none."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    title = _("Evidence for the quality standards")
+    pdf = Document(footer=f"{school} · {title} {year.label}")
+    pdf.set_title(pdf_text(f"{title} {school} {year.label}"))
+    pdf.paragraph(school, size=12)
+    pdf.heading(title, 20, space=4)
+    pdf.paragraph(_("Schooljaar %(year)s") % {"year": year.label}, size=12)
+    if standards:
+        first = standards[0].standard
+        pdf.paragraph(f"{first.framework} ({first.version})", "I")
+    for found in standards:
+        standard = found.standard
+        pdf.heading(f"{standard.code} {standard.title}", 14, space=6)
+        if standard.description:
+            pdf.paragraph(standard.description, "I", size=9)
+        if not found.has_evidence:
+            pdf.ln(1)
+            pdf.paragraph(_("No evidence in the programme for this standard this schooljaar."), "B")
+        for kind in found.kinds:
+            lines = [
+                (f"{date_format(item.day)}: " if item.day else "") + item.text
+                for item in kind.items[:PDF_ITEMS_PER_KIND]
+            ]
+            more = len(kind.items) - len(lines)
+            if more > 0:
+                lines.append(
+                    ngettext(
+                        "and %(count)s more on the page", "and %(count)s more on the page", more
+                    )
+                    % {"count": more}
+                )
+            pdf.items(str(kind.kind.title), lines, _("none"))
+    return pdf.as_bytes()

@@ -96,3 +96,36 @@ class KeptHealth(KeptFigures):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["school", "key"], name="one_health_per_key")]
+
+
+class StandardLevel(models.TextChoices):
+    SCHOOL = "school", _("school")
+    BOARD = "board", _("board")
+
+
+class QualityStandard(models.Model):
+    """A quality standard of an inspection framework, with the kinds of evidence of the
+    programme that speak to it (tlschool.overview.evidence.KINDS). Loaded from a file in
+    tlschool/overview/frameworks by `manage.py load_quality_framework`: a new onderzoekskader
+    is a data change. The active standards of a level are the ones the evidence page shows."""
+
+    framework = models.CharField(max_length=100)
+    version = models.CharField(max_length=20)
+    level = models.CharField(max_length=10, choices=StandardLevel.choices)
+    code = models.CharField(max_length=10)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True, max_length=2000)
+    evidence_kinds = models.JSONField(default=list)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["level", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "version", "code"], name="one_standard_per_framework_code"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title} ({self.framework} {self.version})"

@@ -22,7 +22,7 @@ from leaders import selectors as leader_selectors
 from plg import schedule
 from plg import selectors as plg_selectors
 from tlschool.charts import bar_chart
-from tlschool.overview import board_summary, exports, kept, leaving, person_data, snoozing
+from tlschool.overview import board_summary, evidence, exports, kept, leaving, person_data, snoozing
 from tlschool.overview.report import year_report
 from tlschool.overview.waiting import waiting_for
 from tlschool.privacy.access import AccessKind, access_record
@@ -451,3 +451,85 @@ def person_erase(request, pk):
         % {"name": pseudonym},
     )
     return redirect("team")
+
+
+def _evidence_page(request):
+    access = request.access
+    require(access.can_see_overview)
+    year = Schooljaar.from_request(request)
+    return access, year, evidence.school_evidence(school=access.school, year=year)
+
+
+@school_required
+def evidence_page(request):
+    access, year, found = _evidence_page(request)
+    _log_overview_read(
+        request, AccessKind.YEAR_REPORT, _("Evidence %(year)s") % {"year": year.label}
+    )
+    context = {"standards": found, "year": year, "years": schooljaar_choices()}
+    return render(request, "overview/evidence.html", context)
+
+
+@school_required
+def evidence_pdf(request):
+    access, year, found = _evidence_page(request)
+    _log_overview_read(
+        request, AccessKind.YEAR_REPORT, _("Evidence %(year)s (PDF)") % {"year": year.label}
+    )
+    pdf = exports.evidence_pdf(school=access.school.name, year=year, standards=found)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="bewijs-{access.school.slug}-{year.label}.pdf"'
+    )
+    return response
+
+
+@school_required
+def evidence_csv(request):
+    access, year, found = _evidence_page(request)
+    filename = f"bewijs-{access.school.slug}-{year.label}.csv"
+    _log_overview_read(request, AccessKind.CSV_EXPORT, filename)
+    rows = [
+        (
+            found_standard.standard.framework,
+            found_standard.standard.version,
+            found_standard.standard.code,
+            found_standard.standard.title,
+            kind.kind.title,
+            item.day.isoformat() if item.day else "",
+            item.text,
+            request.build_absolute_uri(item.url) if item.url else "",
+        )
+        for found_standard in found
+        for kind in found_standard.kinds
+        for item in (kind.items or [evidence.Item(None, _("no evidence"))])
+    ]
+    header = [
+        _("Framework"),
+        _("Version"),
+        _("Standard"),
+        _("Title"),
+        _("Kind of evidence"),
+        _("Date"),
+        _("Evidence"),
+        _("Link"),
+    ]
+    return exports.csv_response(
+        filename=filename, header=header, rows=rows, separator=exports.separator_from(request)
+    )
+
+
+@school_required
+def board_evidence(request):
+    access = request.access
+    require(access.board_staff)
+    year = Schooljaar.from_request(request)
+    schools = list(access.school.board.schools.order_by("name"))
+    context = {
+        "board": access.school.board,
+        "schools": schools,
+        "standards": evidence.board_evidence(schools=schools, year=year),
+        "year": year,
+        "years": schooljaar_choices(),
+    }
+    return render(request, "overview/board_evidence.html", context)

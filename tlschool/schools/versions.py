@@ -22,6 +22,7 @@ SCHOOL_OF = {
     "overview.SignalSnooze": lambda row: row.school_id,
     "overview.KeptSummary": None,
     "overview.KeptHealth": None,
+    "overview.QualityStandard": None,
     "leaders.TeacherLeaderRole": lambda row: row.school_id,
     "leaders.Mandate": lambda row: row.role.school_id,
     "leaders.MandateItem": lambda row: row.mandate.role.school_id,
