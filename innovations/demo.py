@@ -28,6 +28,8 @@ class Trajectory:
     finding: str
     adjustment: tuple[str, str] = ("", "")  # what changes, why (for bijstellen)
     borging: str = ""
+    theme: str = ""  # in the quality handbook
+    in_class: str = ""
 
 
 REGENBOOG = [
@@ -67,6 +69,9 @@ REGENBOOG = [
         "Kleuters die tot twintig tellen",
         "Bijna alle kleuters tellen tot twintig; splitsen blijft lastig.",
         borging="Elke dag tien minuten aan de rekenmuur in groep 1-2, met de vaste kaartjes.",
+        theme="Rekenen",
+        in_class="Na de kring pakt elk kind een kaartje en zoekt het getal op de muur; de "
+        "leerkracht kiest per week één getalbegrip.",
     ),
     Trajectory(
         "Weektaak op papier",
@@ -92,6 +97,9 @@ REGENBOOG = [
         "Leerlingen die een tip van een klasgenoot gebruiken",
         "Kinderen gebruiken de tips vaker als ze de criteria zelf mee maakten.",
         borging="Elke groep heeft een feedbackmuur; de criteria maken we met de kinderen.",
+        theme="Feedback en eigenaarschap",
+        in_class="Bij elke schrijfopdracht hangen de criteria op de muur; kinderen plakken "
+        "een tip bij het werk van een klasgenoot.",
     ),
     Trajectory(
         "Techniekcircuit",
@@ -245,6 +253,9 @@ def _walk(innovation, trajectory, owner, criterion, today, demo):
             _monitor(innovation, owner, criterion, today, step, trajectory.finding)
         if stage == Stage.BORGEN:
             innovation.borging_agreements = trajectory.borging
+            innovation.borging_theme = trajectory.theme
+            innovation.borging_in_class = trajectory.in_class
+            innovation.borging_monitoring_showed = trajectory.finding
             innovation.borging_anchor = Anchor.KWALITEITSKAART
             innovation.borging_guardian = demo.schoolleider
             innovation.borging_review_on = (
@@ -262,6 +273,15 @@ def _walk(innovation, trajectory, owner, criterion, today, demo):
         innovation = services.innovation_move(innovation=innovation, by=owner, move=move)
     if innovation.stage == Stage.MONITOREN:
         _monitor(innovation, owner, criterion, today, 5, trajectory.finding)
+    if innovation.stage == Stage.GEBORGD:
+        services.borging_review_add(
+            innovation=innovation,
+            by=demo.schoolleider,
+            reviewed_on=today - timedelta(days=190),
+            findings="Gebeurt in beide kleutergroepen; de nieuwe collega werkt er sinds "
+            "september ook mee.",
+            next_review_on=today - timedelta(days=5),  # due again: a signal on the dashboard
+        )
 
 
 def _monitor(innovation, owner, criterion, today, step, finding):

@@ -7,7 +7,7 @@ from datetime import time, timedelta
 from django.utils import timezone
 
 from plg import schedule, services
-from plg.models import PLG, MeetingPlan, WorkKind
+from plg.models import PLG, MeetingPlan, Protocol, WorkKind
 from tlschool.reminders.demo import in_holiday
 
 REKENEN = {
@@ -122,6 +122,73 @@ WORK_KINDS = [
 SESSIONS = 8
 
 
+# The first PLG uses the protocols and reaches all four of DuFour's questions; the second
+# stays on the first two (the dashboard asks about it); the third went quiet.
+PROTOCOLS = [Protocol.BORDSESSIE, Protocol.LESBEZOEK, Protocol.BORDSESSIE, Protocol.DATA_ANALYSE]
+FOCUS = {
+    Protocol.BORDSESSIE: "Elke les een zichtbaar leerdoel op het bord",
+    Protocol.LESBEZOEK: "Hoe kinderen hun aanpak uitleggen",
+    Protocol.DATA_ANALYSE: "De M-toets naast onze observaties",
+    Protocol.LESONTWERP: "Een les waarin elk kind aan het woord komt",
+}
+
+
+def _protocol_and_questions(index: int, number: int) -> dict:
+    if index == 0:
+        protocol = PROTOCOLS[number % len(PROTOCOLS)]
+        questions = {
+            "q_learn": number % 3 == 0,
+            "q_know": True,
+            "q_not_learned": protocol == Protocol.DATA_ANALYSE or number % 5 == 1,
+            "q_already": number % 6 == 5,
+        }
+    elif index == 1:
+        protocol = Protocol.LESONTWERP if number % 2 else Protocol.OTHER
+        questions = {"q_learn": True, "q_know": number % 2 == 0}
+    else:
+        return {}
+    fields = {"protocol": protocol, "focus": FOCUS.get(protocol, ""), **questions}
+    if protocol == Protocol.BORDSESSIE:
+        fields["duration_minutes"] = 15
+    return fields
+
+
+# A health scan per term for the first two PLGs, growing a little each term; this term's is
+# open with some answers.
+SCAN_WEEKS_AGO = [46, 30, 8]
+
+
+def _health_scans(plg, participants, today, index):
+    from plg.health_scan import STATEMENT_KEYS
+
+    for term, weeks in enumerate(SCAN_WEEKS_AGO):
+        try:
+            scan = services.scan_open(plg=plg, by=None, today=today - timedelta(weeks=weeks))
+        except services.ScanRuleError:
+            continue  # two of the dates fall in one term this time of year
+        for number, person in enumerate(participants):
+            scores = {
+                key: min(5, 2 + term // 2 + (number + position + index) % 3 // 2 + (key[0] == "i"))
+                for position, key in enumerate(STATEMENT_KEYS)
+            }
+            # The second PLG's members feel less room for the PLG in school time.
+            if index == 1:
+                scores.update({"o1": 2, "o3": 2})
+            services.scan_answer(
+                scan=scan,
+                person=person,
+                scores=scores,
+                open_answer="Vaker bij elkaar in de klas kijken." if number == 1 else "",
+            )
+        services.scan_close(scan=scan)
+    try:
+        current = services.scan_open(plg=plg, by=None, today=today)
+    except services.ScanRuleError:
+        return
+    for person in participants[:2]:
+        services.scan_answer(scan=current, person=person, scores=dict.fromkeys(STATEMENT_KEYS, 4))
+
+
 def _meeting_dates(plan, school, today, *, quiet_days: int) -> list:
     """The plan's past dates outside the holidays, the last one at least `quiet_days` ago."""
     dates = schedule.planned_dates(
@@ -198,6 +265,7 @@ def seed(*, demo) -> None:
                         "duration_minutes": 60 if number % 2 else 75,
                         "within_school_time": number % 4 != 3,
                         "work_kind": WORK_KINDS[number % len(WORK_KINDS)],
+                        **_protocol_and_questions(index, number),
                         "tried": spec["tried"][number % len(spec["tried"])],
                         "learned": spec["learned"][number % len(spec["learned"])],
                         "private_notes": "Twee collega's vinden het tempo hoog."
@@ -210,3 +278,5 @@ def seed(*, demo) -> None:
                     done_agreement_ids=done,
                 ),
             )
+        if index < 2:
+            _health_scans(plg, participants, today, index)

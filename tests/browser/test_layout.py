@@ -63,6 +63,8 @@ def main_pages():
     ]
     session_page = reverse("plg:session", args=[session.pk])
     growth_page = reverse("leaders:growth", args=[role.pk])
+    card = Innovation.objects.filter(school=plg.school, stage__in=["borgen", "geborgd"]).first()
+    quality = [reverse("innovations:handbook"), reverse("innovations:card", args=[card.pk])]
     return {
         "schoolleider": [
             "/",
@@ -74,9 +76,11 @@ def main_pages():
             "/report/",
             "/leaders/leading/",
             "/leaders/growing/colleagues/",
+            reverse("overview:evidence"),
             growth_page,
             session_page,
             *details,
+            *quality,
         ],
         "teacherleader": [
             "/",
@@ -98,8 +102,15 @@ def main_pages():
             "/plg/agreements/",
             "/accounts/profile/",
             *details,
+            *quality,
         ],
-        "bestuur": ["/board/", "/dashboard/", "/leaders/", "/innovations/"],
+        "bestuur": [
+            "/board/",
+            "/dashboard/",
+            "/leaders/",
+            "/innovations/",
+            reverse("overview:board_evidence"),
+        ],
     }
 
 

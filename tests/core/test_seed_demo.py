@@ -82,3 +82,37 @@ def test_the_demo_has_a_growth_profile_an_aspiring_colleague_and_a_feedback_roun
     assert len(years) == 2
     assert Aspiration.objects.filter(person__memberships__role="teamlid").exists()
     assert FeedbackAnswer.objects.filter(person__username="teacherleader").exists()
+
+
+def test_the_demo_has_a_year_of_protocols_scans_borgingskaarten_and_an_honest_gap(db, client):
+    """Protocols used, a PLG stuck on DuFour's first two questions, a health scan per term,
+    two borgingskaarten, and an evidence page that shows at least one gap."""
+    from django.urls import reverse
+
+    from innovations.borging import card_queryset
+    from plg.models import PLG, HealthScan, Protocol
+    from plg.selectors import questions_worked_on
+    from tests.conftest import visible_text
+    from tlschool.overview.evidence import school_evidence
+    from tlschool.schools.schooljaar import Schooljaar
+
+    call_command("seed_demo", "--password", "demo")
+    school = School.objects.get(slug="de-regenboog")
+    year = Schooljaar.current()
+    rekenen, lezen = (PLG.objects.get(school=school, name=n) for n in ("PLG Rekenen", "PLG Lezen"))
+    assert set(rekenen.sessions.values_list("protocol", flat=True)) >= {
+        Protocol.BORDSESSIE,
+        Protocol.DATA_ANALYSE,
+    }
+    assert questions_worked_on(plg=lezen, start=year.start, end=year.end).skips_check_act
+    assert not questions_worked_on(plg=rekenen, start=year.start, end=year.end).skips_check_act
+    scans = HealthScan.objects.filter(plg=rekenen, closed_at__isnull=False)
+    assert scans.count() >= 2 and all(s.results["answers"] >= 5 for s in scans)
+    assert len(card_queryset(school)) == 2
+    found = school_evidence(school=school, year=year)
+    assert any(not kind.items for standard in found for kind in standard.kinds)
+
+    client.force_login(User.objects.get(username="schoolleider"))
+    dashboard = visible_text(client.get(reverse("overview:dashboard")))
+    assert "PLG Lezen kwam dit schooljaar" in dashboard
+    assert "Geen dit schooljaar." in visible_text(client.get(reverse("overview:evidence")))

@@ -68,13 +68,13 @@ def test_each_school_standard_shows_its_evidence_or_says_there_is_none(
     text = visible_text(login(schoolleider).get(reverse("overview:evidence")))
     ka1 = text[text.index("KA1 Kwaliteitszorg") : text.index("KA2 Kwaliteitscultuur")]
     assert "Leesgesprekken 0: observatie" not in ka1  # method is the survey
-    assert "Enquête 0" in ka1 and "Leeskring 0 (rust op 1 monitoringen)" in ka1
+    assert "Enquête 0" in ka1 and "Leeskring 0 (op grond van de monitoring van" in ka1
     assert "Borgingskaart Vrij lezen 0: 0 evaluaties dit schooljaar" in ka1
     ka2 = text[text.index("KA2 Kwaliteitscultuur") : text.index("KA3 Verantwoording")]
     assert "KA2 Kwaliteitscultuur geen bewijs" in ka2
     assert "Geen bewijs in het programma voor deze standaard dit schooljaar." in ka2
     ka3 = text[text.index("KA3 Verantwoording") :]
-    assert "1 gesprekken van de schoolleider met 1 teacher leaders" in ka3
+    assert "Gesprekken van de schoolleider met teacher leaders: 1, met 1 van hen" in ka3
     assert "Geheim gesprek" not in text  # a dialogue is counted, never shown
 
 

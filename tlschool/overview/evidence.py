@@ -71,7 +71,7 @@ def _adjustments(schools, year):
             innovation__school__in=schools, made_on__range=(year.start, year.end)
         )
         .select_related("innovation")
-        .annotate(entries=Count("based_on"))
+        .prefetch_related("based_on")
         .order_by("made_on", "pk")
     )
     return _grouped(
@@ -79,11 +79,11 @@ def _adjustments(schools, year):
         lambda a: a.innovation.school_id,
         lambda a: Item(
             a.made_on,
-            _("%(title)s: %(what)s (rests on %(count)s monitoring entries)")
+            _("%(title)s: %(what)s (resting on monitoring of %(dates)s)")
             % {
                 "title": a.innovation.title,
                 "what": Truncator(a.what).chars(90),
-                "count": a.entries,
+                "dates": ", ".join(date_format(e.observed_on) for e in a.based_on.all()) or "—",
             },
             reverse("innovations:detail", args=[a.innovation_id]) + "#adjustments",
         ),
@@ -116,6 +116,27 @@ def _borgingskaarten(schools, year):
                 "date": date_format(i.borging_review_on) if i.borging_review_on else "—",
             },
             reverse("innovations:card", args=[i.pk]),
+        ),
+    )
+
+
+def _borging_reviews(schools, year):
+    from innovations.models import BorgingReview
+
+    rows = (
+        BorgingReview.objects.filter(
+            innovation__school__in=schools, reviewed_on__range=(year.start, year.end)
+        )
+        .select_related("innovation")
+        .order_by("reviewed_on", "pk")
+    )
+    return _grouped(
+        rows,
+        lambda r: r.innovation.school_id,
+        lambda r: Item(
+            r.reviewed_on,
+            f"{r.innovation.title}: {Truncator(r.findings).chars(90)}",
+            reverse("innovations:card", args=[r.innovation_id]),
         ),
     )
 
@@ -247,7 +268,10 @@ def _dialogue(schools, year):
         row["school_id"]: [
             Item(
                 None,
-                _("%(count)s conversations of the schoolleider with %(people)s teacher leaders")
+                _(
+                    "Conversations of the schoolleider with teacher leaders: %(count)s, with "
+                    "%(people)s of them"
+                )
                 % row,
             )
         ]
@@ -300,6 +324,7 @@ KINDS = {
         Kind("monitoring", gettext_lazy("Monitoring"), _monitoring),
         Kind("adjustments", gettext_lazy("Bijstellingen"), _adjustments),
         Kind("borgingskaarten", gettext_lazy("Borgingskaarten"), _borgingskaarten),
+        Kind("borging_reviews", gettext_lazy("Reviews of the borging"), _borging_reviews),
         Kind("plg_sessions", gettext_lazy("PLG sessions"), _plg_sessions),
         Kind("health_scans", gettext_lazy("PLG health scans"), _health_scans),
         Kind("scholing", gettext_lazy("Scholing of teacher leaders"), _scholing),
