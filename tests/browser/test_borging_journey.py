@@ -51,6 +51,6 @@ def test_a_borgingskaart_is_found_in_the_handbook_and_printed_as_one_a4_page(
         assert abs(height / width - 297 / 210) < 0.01  # A4 upright
         # Ink in the top half (the card) and not a blank page.
         top = png.convert("L").crop((0, 0, width, height // 2))
-        assert min(top.getdata()) < 100
+        assert top.getextrema()[0] < 100
     for page in pages:
         page.unlink()

@@ -143,6 +143,32 @@ def test_a_pulse_waits_for_those_who_have_not_answered(school, teacher_leader, t
     assert teamlid not in waiting
 
 
+def test_a_health_scan_waits_for_the_plgs_own_people_who_have_not_answered(
+    school, schoolleider, teacher_leader, teamlid
+):
+    from plg import services as plg_services
+    from plg.health_scan import STATEMENT_KEYS
+    from tests.factories import make_plg
+
+    plg = make_plg(school, teacher_leader, members=[teamlid])
+    scan = plg_services.scan_open(plg=plg, by=teacher_leader)
+
+    def waiting():
+        return {
+            r.user: [item.text for item in r.items]
+            for r in rules.reminders_for(THURSDAY)
+            if r.kind == Kind.WAITING
+        }
+
+    told = waiting()
+    assert "De gezondheidsscan van PLG Rekenen wacht op je antwoord (anoniem)." in told[teamlid]
+    assert teacher_leader in told and schoolleider not in told  # not the PLG's
+    plg_services.scan_answer(scan=scan, person=teamlid, scores=dict.fromkeys(STATEMENT_KEYS, 3))
+    assert teamlid not in waiting()
+    plg_services.scan_close(scan=scan)
+    assert teacher_leader not in waiting()
+
+
 def test_the_weekly_overview_goes_on_the_first_school_day_with_the_open_signals(
     school, schoolleider, teacher_leader
 ):
