@@ -154,11 +154,14 @@ def test_a_health_scan_waits_for_the_plgs_own_people_who_have_not_answered(
     scan = plg_services.scan_open(plg=plg, by=teacher_leader)
 
     def waiting():
-        return {
-            r.user: [item.text for item in r.items]
-            for r in rules.reminders_for(THURSDAY)
-            if r.kind == Kind.WAITING
-        }
+        from django.utils import translation
+
+        with translation.override("nl"):
+            return {
+                r.user: [item.text for item in r.items]
+                for r in rules.reminders_for(THURSDAY)
+                if r.kind == Kind.WAITING
+            }
 
     told = waiting()
     assert "De gezondheidsscan van PLG Rekenen wacht op je antwoord (anoniem)." in told[teamlid]
