@@ -47,11 +47,13 @@ from tlschool.parsing import parse_id
 from tlschool.privacy.access import AccessKind, access_record
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
+from tlschool.schools.kept_pages import kept_page
 from tlschool.schools.responses import posted, redirect_after_post, render_page
 from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
 
 
 @school_required
+@kept_page
 def who_leads_what(request):
     access = request.access
     year = Schooljaar.from_request(request)

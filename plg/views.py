@@ -26,6 +26,7 @@ from plg.protocols import protocol_texts
 from tlschool.parsing import parse_id
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
+from tlschool.schools.kept_pages import fresh_value, kept_page
 from tlschool.schools.responses import posted, redirect_after_post, render_page
 from tlschool.schools.schooljaar import Schooljaar
 from tlschool.schools.selectors import school_people
@@ -47,6 +48,7 @@ def _session(request, session_pk, **extra):
 
 
 @school_required
+@kept_page
 def plg_list(request):
     access = request.access
     plgs = schedule.with_next_meeting(selectors.plgs_for_school(access.school))
@@ -90,6 +92,7 @@ def plg_edit(request, pk):
 
 
 @school_required
+@kept_page
 def plg_detail(request, pk):
     access = request.access
     plg = _plg(request, pk)
@@ -194,6 +197,7 @@ def _save(request, plg, session, form, formset, *, final: bool):
 
 
 @school_required
+@kept_page
 def session_log(request, pk, session_pk=None):
     """Log a session on one page with one submit; drafts keep everything typed."""
     access = request.access
@@ -236,7 +240,9 @@ def _render_log(request, plg, session, form, formset, *, invalid=False, stale=No
         "formset": formset,
         "stale": stale,
         "revision": stale.revision if stale else (session.revision if session else ""),
-        "form_key": request.POST.get("form_key") if request.method == "POST" else uuid.uuid4(),
+        "form_key": request.POST.get("form_key")
+        if request.method == "POST"
+        else fresh_value(request, str(uuid.uuid4())),
         "protocol_texts": protocol_texts(),
         "protocol_texts_id": "protocol-texts",
         # Other people's drafts: a co-leader may be writing up the same meeting.

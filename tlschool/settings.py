@@ -175,6 +175,8 @@ SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
 
 # Django's admin is off unless asked for; when on, it signs in through the throttled log-in.
 ADMIN_ENABLED = env_bool("ADMIN_ENABLED", False)
+# Pages kept in PostgreSQL for the school's data version (tlschool/schools/kept_pages.py).
+KEPT_PAGES = env_bool("KEPT_PAGES", True)
 
 # Request bodies over this size are refused before they are read (evidence files: 2 MB).
 REQUEST_BODY_LIMIT_BYTES = env_int("REQUEST_BODY_LIMIT_BYTES", 3 * 1024 * 1024)

@@ -195,8 +195,10 @@ PAGES = [
 
 # The schoolleider's home is the dashboard: 15, and 4 for what waits for them ("Wacht op jou").
 # The year report also reads time, scholing and the PLGs' sessions: 17, whatever the size.
+# A first read renders the page and keeps it (tlschool/schools/kept_pages.py): the lookup
+# and the stored page are two queries of these.
 MOST_QUERIES = {
-    "home": 21,
+    "home": 23,
     "overview:dashboard": 21,
     "overview:report": 17,
     "overview:report_pdf": 17,
@@ -221,7 +223,7 @@ def test_board_overview_keeps_a_fixed_number_of_queries(
     client = login(board_staff)
     # Working every school out: the health queries, then reading, pruning and writing the
     # kept rows (tests/overview/test_board_summary.py reads them back in fewer).
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):
         response = client.get(reverse("overview:board"))
     text = visible_text(response)
     assert "OBS De Regenboog" in text and "CBS Andere School" in text

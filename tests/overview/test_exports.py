@@ -106,7 +106,7 @@ def test_team_home_shows_what_goes_on_beyond_my_own_plgs_in_fixed_queries(
         move=MoveRequest(to_stage=Stage.UITVOEREN),
     )
     client = login(teamlid)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("home"))
     text = visible_text(response)
     assert "Geleerd in de PLG's PLG Lezen" in text
@@ -125,7 +125,8 @@ def test_what_goes_on_is_the_last_three_months(login, school, teacher_leader, te
         plg=plg, held_on=timezone.localdate() - timedelta(days=89), status="final", learned="Vers"
     )
     assert "Vers" in visible_text(login(teamlid).get(reverse("home")))
-    Session.objects.filter(pk=session.pk).update(held_on=timezone.localdate() - timedelta(days=120))
+    session.held_on = timezone.localdate() - timedelta(days=120)
+    session.save()
     text = visible_text(login(teamlid).get(reverse("home")))
     assert "Vers" not in text and "Nog niets vastgelegd." in text
 

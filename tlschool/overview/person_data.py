@@ -35,6 +35,7 @@ from tlschool.privacy.models import (
     Retention,
     months_before,
 )
+from tlschool.schools.kept_pages import forget_kept_pages
 from tlschool.schools.models import Ambition, BoardStaff, Invitation, Membership
 from tlschool.schools.versions import school_changed
 
@@ -290,6 +291,7 @@ def person_erase(*, school, person, by=None, remove_files=False, automatic=False
         Departure.objects.filter(pk=plan.departure.pk).update(erased_at=timezone.now())
         Erasure.objects.create(school=school, pseudonym=plan.pseudonym, by=by, automatic=automatic)
         school_changed(school.pk)  # the free text above changed through update()
+        forget_kept_pages(board=school.board)
     return plan.pseudonym
 
 

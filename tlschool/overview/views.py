@@ -1,3 +1,4 @@
+import hashlib
 from dataclasses import replace
 
 from django.contrib import messages
@@ -30,11 +31,13 @@ from tlschool.privacy.models import Departure
 from tlschool.schools import services as school_services
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
+from tlschool.schools.kept_pages import kept_page
 from tlschool.schools.models import Membership
 from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
 
 
 @login_required
+@kept_page
 def home(request):
     access = request.access
     if not access.can_read:
@@ -112,7 +115,15 @@ def dashboard(request):
     return _dashboard(request)
 
 
+def board_versions(request) -> str:
+    """The board overview shows every school of the board: it is kept for all their
+    versions."""
+    versions = request.access.school.board.schools.order_by("pk").values_list("pk", "data_version")
+    return hashlib.sha256(repr(list(versions)).encode()).hexdigest()
+
+
 @school_required
+@kept_page(version=board_versions)
 def board_overview(request):
     access = request.access
     require(access.board_staff)

@@ -1,3 +1,5 @@
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -23,6 +25,8 @@ from tlschool.reminders.models import (
 from tlschool.reminders.sending import BUNDLE, read_unsubscribe_token
 from tlschool.schools.access import require
 from tlschool.schools.decorators import school_required
+from tlschool.schools.kept_pages import kept_body
+from tlschool.schools.models import School
 from tlschool.schools.responses import posted
 
 
@@ -79,7 +83,21 @@ def feed(request, token):
     user = FeedToken.user_for(token)
     if user is None:
         raise Http404
-    return _calendar_response(feeds.personal_feed(user))
+    versions = list(
+        School.objects.filter(memberships__user=user)
+        .order_by("pk")
+        .values_list("pk", "data_version")
+    )
+    if not versions:
+        return _calendar_response(feeds.personal_feed(user))
+    # A calendar program asks every so often; the feed is made again when a school changed.
+    body = kept_body(
+        school_id=versions[0][0],
+        parts=["feed", str(user.pk)],
+        version=hashlib.sha256(repr(versions).encode()).hexdigest(),
+        make=lambda: feeds.personal_feed(user),
+    )
+    return _calendar_response(body)
 
 
 @require_GET

@@ -226,3 +226,22 @@ class Invitation(TimeStampedModel):
 
     def __str__(self):
         return f"{self.name_given} — {self.school}"
+
+
+class KeptPage(models.Model):
+    """A page as it was rendered for one person, kept for the school's data version it was
+    made from (tlschool/schools/kept_pages.py): a page of an older version is never served.
+    The rows of earlier days go when a page of a new day is kept."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64)  # a hash of the page, the person and what they see
+    version = models.CharField(max_length=200)
+    made_on = models.DateField(validators=[RECORDED_DATE])
+    body = models.BinaryField()  # zlib-compressed HTML with the request's own values marked
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["school", "key"], name="one_kept_page")]
+        indexes = [models.Index(fields=["school", "made_on"], name="kept_page_day")]
+
+    def __str__(self):
+        return f"kept page {self.school_id} {self.key[:8]} v{self.version}"

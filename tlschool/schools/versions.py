@@ -11,12 +11,14 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 # How a row leads to its school, per model label. None: the model holds nothing a summary
-# shows (or is the history, log or bookkeeping of rows that do).
+# or a kept page shows (or is the history, log or bookkeeping of rows that do);
+# tests/quality/test_kept_pages.py reads the SQL of the kept pages to hold that.
 SCHOOL_OF = {
     "schools.School": lambda row: row.pk,
     "schools.Membership": lambda row: row.school_id,
     "schools.Ambition": lambda row: row.school_id,
     "schools.Invitation": None,
+    "schools.KeptPage": None,
     "schools.Board": None,
     "schools.BoardStaff": None,
     "overview.SignalSnooze": lambda row: row.school_id,
@@ -28,12 +30,12 @@ SCHOOL_OF = {
     "leaders.MandateItem": lambda row: row.mandate.role.school_id,
     "leaders.Announcement": lambda row: row.role.school_id,
     "leaders.Recognition": lambda row: row.role.school_id,
-    "leaders.Aspiration": None,
+    "leaders.Aspiration": lambda row: row.school_id,
     "leaders.GrowthStep": None,
     "leaders.WellbeingCheckIn": None,
     "leaders.LeadershipGoal": None,
-    "leaders.FeedbackRequest": None,
-    "leaders.FeedbackAnswer": None,
+    "leaders.FeedbackRequest": lambda row: row.school_id,
+    "leaders.FeedbackAnswer": lambda row: row.request.school_id,
     "leaders.GrowthScore": None,
     "leaders.GrowthAgreement": None,
     "leaders.TimeAllotment": lambda row: row.role.school_id,
@@ -45,12 +47,12 @@ SCHOOL_OF = {
     "plg.Session": lambda row: row.plg.school_id,
     "plg.Attendance": lambda row: row.session.plg.school_id,
     "plg.Agreement": lambda row: row.plg.school_id,
-    "plg.Reflection": None,
-    "plg.MeetingPlan": None,
-    "plg.MeetingChange": None,
-    "plg.HealthScan": None,
-    "plg.HealthScanParticipant": None,
-    "plg.HealthScanAnswer": None,
+    "plg.Reflection": lambda row: row.session.plg.school_id,
+    "plg.MeetingPlan": lambda row: row.plg.school_id,
+    "plg.MeetingChange": lambda row: row.plg.school_id,
+    "plg.HealthScan": lambda row: row.plg.school_id,
+    "plg.HealthScanParticipant": lambda row: row.scan.plg.school_id,
+    "plg.HealthScanAnswer": lambda row: row.scan.plg.school_id,
     "innovations.Innovation": lambda row: row.school_id,
     "innovations.StageChange": lambda row: row.innovation.school_id,
     "innovations.Adjustment": lambda row: row.innovation.school_id,
@@ -62,9 +64,11 @@ SCHOOL_OF = {
     "innovations.StagePlan": lambda row: row.innovation.school_id,
     "innovations.Slowdown": lambda row: row.innovation.school_id,
     "innovations.Pulse": lambda row: row.innovation.school_id,
-    "innovations.PulseParticipant": None,
+    "innovations.PulseParticipant": lambda row: row.pulse.innovation.school_id,
     "innovations.PulseAnswer": None,
     "innovations.InnovationEvent": None,
+    # Holidays move the dates of meetings in the kept calendar feeds.
+    "reminders.Holiday": lambda row: row.school_id,
 }
 OUR_APPS = {
     "accounts",
