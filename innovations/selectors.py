@@ -306,20 +306,51 @@ def innovations_overview(*, schools):
     )
 
 
-def stays_under_target(innovation):
-    """The first success criterion whose two newest values are both under its streefwaarde,
-    with no bijstelling since the first of them; None when there is none. `innovation` comes
-    from `innovations_overview` (its targeted criteria and last bijstelling)."""
-    if innovation.stage not in ADJUSTABLE:
+def criterion_under_target(*, stage, criteria, last_adjustment_on):
+    """The one rule of "ask for a bijstelling": the first success criterion whose two newest
+    values are both under its streefwaarde, with no bijstelling since the first of them; None
+    when there is none. `criteria`: (criterion, its values as (value, observed on), newest
+    first)."""
+    if stage not in ADJUSTABLE:
         return None
-    for criterion in innovation.targeted_criteria:
-        newest = list(criterion.values.all())[:2]
-        if len(newest) < 2 or any(value.value >= criterion.target for value in newest):
+    for criterion, values in criteria:
+        newest = values[:2]
+        if criterion.target is None or len(newest) < 2:
             continue
-        since = newest[1].observed_on
-        if innovation.last_adjustment_on is None or innovation.last_adjustment_on < since:
+        if any(value >= criterion.target for value, _day in newest):
+            continue
+        since = newest[1][1]
+        if last_adjustment_on is None or last_adjustment_on < since:
             return criterion
     return None
+
+
+def stays_under_target(innovation):
+    """For the dashboard: `innovation` comes from `innovations_overview` (its targeted
+    criteria with their newest values, and its last bijstelling)."""
+    return criterion_under_target(
+        stage=innovation.stage,
+        criteria=[
+            (criterion, [(v.value, v.observed_on) for v in criterion.values.all()])
+            for criterion in innovation.targeted_criteria
+        ],
+        last_adjustment_on=innovation.last_adjustment_on,
+    )
+
+
+def asks_for_adjustment(innovation):
+    """For the innovation's own page, from the detail queryset's prefetched rows: the same
+    rule the dashboard asks by."""
+    values = defaultdict(list)
+    for entry in reversed(innovation.monitoring_entries.all()):
+        for value in entry.values.all():
+            values[value.criterion_id].append((value.value, entry.observed_on))
+    adjustments = [a.made_on for a in innovation.adjustments.all()]
+    return criterion_under_target(
+        stage=innovation.stage,
+        criteria=[(c, values[c.pk]) for c in innovation.criteria.all()],
+        last_adjustment_on=max(adjustments, default=None),
+    )
 
 
 def current_stage_pace(innovation) -> StagePace | None:

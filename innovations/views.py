@@ -186,6 +186,7 @@ def _detail_context(request, innovation, **forms):
         "adjustments": selectors.adjustment_effects(innovation),
         "may_adjust": steer and innovation.stage in ADJUSTABLE,
         "has_card": innovation.stage in borging.WITH_CARD,
+        "under_target": selectors.asks_for_adjustment(innovation),
         "adjustment_form": forms.get("adjustment_form")
         or AdjustmentForm(entries=innovation.monitoring_entries.all()),
     }
