@@ -5,6 +5,7 @@ import re
 
 from django.apps import apps
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -60,29 +61,25 @@ def test_every_table_a_kept_page_reads_raises_the_version_or_is_in_the_key(
 ):
     labels = model_of_table()
     unversioned = {}
+
+    def note_missed(queries, where):
+        for query in queries.captured_queries:
+            for table in TABLE.findall(query["sql"]):
+                label = labels.get(table, table)
+                if not (table in KEYED or SCHOOL_OF.get(label)):
+                    unversioned.setdefault(label, set()).add(where)
+
     read = 0
     for who in READERS:
         client = client_for(request.getfixturevalue(who))
         for url in kept_pages(world):
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
-            if response.status_code != 200:
-                continue
-            read += 1
-            for query in queries.captured_queries:
-                for table in TABLE.findall(query["sql"]):
-                    label = labels.get(table, table)
-                    if table in KEYED or SCHOOL_OF.get(label):
-                        continue
-                    unversioned.setdefault(label, set()).add(f"{who} {url}")
+            if response.status_code == 200:
+                read += 1
+                note_missed(queries, f"{who} {url}")
     assert read >= 14  # every page by every role that may read it
-    from django.test import Client
-
     with CaptureQueriesContext(connection) as queries:
         assert Client().get(reverse("reminders:feed", args=[world.feed_token])).status_code == 200
-    for query in queries.captured_queries:
-        for table in TABLE.findall(query["sql"]):
-            label = labels.get(table, table)
-            if not (table in KEYED or SCHOOL_OF.get(label)):
-                unversioned.setdefault(label, set()).add("calendar feed")
+    note_missed(queries, "calendar feed")
     assert not unversioned, f"kept pages read tables whose changes they would miss: {unversioned}"

@@ -1,4 +1,3 @@
-import hashlib
 from dataclasses import replace
 
 from django.contrib import messages
@@ -31,7 +30,7 @@ from tlschool.privacy.models import Departure
 from tlschool.schools import services as school_services
 from tlschool.schools.access import get_in_school, require
 from tlschool.schools.decorators import school_required
-from tlschool.schools.kept_pages import kept_page
+from tlschool.schools.kept_pages import kept_page, schools_version
 from tlschool.schools.models import Membership
 from tlschool.schools.schooljaar import Schooljaar, schooljaar_choices
 
@@ -118,8 +117,7 @@ def dashboard(request):
 def board_versions(request) -> str:
     """The board overview shows every school of the board: it is kept for all their
     versions."""
-    versions = request.access.school.board.schools.order_by("pk").values_list("pk", "data_version")
-    return hashlib.sha256(repr(list(versions)).encode()).hexdigest()
+    return schools_version(request.access.school.board.schools.all())[1]
 
 
 @school_required

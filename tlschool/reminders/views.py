@@ -1,5 +1,3 @@
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -25,7 +23,7 @@ from tlschool.reminders.models import (
 from tlschool.reminders.sending import BUNDLE, read_unsubscribe_token
 from tlschool.schools.access import require
 from tlschool.schools.decorators import school_required
-from tlschool.schools.kept_pages import kept_body
+from tlschool.schools.kept_pages import kept_body, schools_version
 from tlschool.schools.models import School
 from tlschool.schools.responses import posted
 
@@ -83,18 +81,14 @@ def feed(request, token):
     user = FeedToken.user_for(token)
     if user is None:
         raise Http404
-    versions = list(
-        School.objects.filter(memberships__user=user)
-        .order_by("pk")
-        .values_list("pk", "data_version")
-    )
-    if not versions:
+    first, version = schools_version(School.objects.filter(memberships__user=user))
+    if first is None:
         return _calendar_response(feeds.personal_feed(user))
     # A calendar program asks every so often; the feed is made again when a school changed.
     body = kept_body(
-        school_id=versions[0][0],
+        school_id=first,
         parts=["feed", str(user.pk)],
-        version=hashlib.sha256(repr(versions).encode()).hexdigest(),
+        version=version,
         make=lambda: feeds.personal_feed(user),
     )
     return _calendar_response(body)

@@ -10,7 +10,7 @@ view names (a new form's key). A request with a message to show, an htmx request
 other method than GET are never kept or served from here. `apply_retention` removes the
 pages of earlier days.
 
-tests/core/test_kept_pages.py reads the SQL of every kept page and fails for any table whose
+tests/quality/test_kept_pages.py reads the SQL of every kept page and fails for any table whose
 changes do not raise the version or belong to the key.
 """
 
@@ -27,6 +27,8 @@ from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
+from tlschool.schools.models import KeptPage
+
 CSRF_MARK = "\x00csrf\x00"
 NONCE_MARK = "\x00nonce\x00"
 MARKED = [
@@ -34,8 +36,8 @@ MARKED = [
     (re.compile(r'("x-csrftoken": ")[^"]*(")'), CSRF_MARK),
     (re.compile(r'(nonce=")[^"]*(")'), NONCE_MARK),
 ]
-# Values a view makes new for every request, as (mark, how to make a new one).
-FRESH = {"\x00uuid\x00": lambda: str(uuid.uuid4())}
+# Where a value a view makes new for every request stood (a new form's key: a UUID).
+FRESH_MARK = "\x00uuid\x00"
 
 
 def fresh_value(request, value: str) -> str:
@@ -45,23 +47,46 @@ def fresh_value(request, value: str) -> str:
     return value
 
 
-def _key(request, view) -> str:
-    access = request.access
-    user = request.user
-    parts = [
-        f"{view.__module__}.{view.__qualname__}",
-        request.get_full_path(),
-        str(user.pk),
-        str(user),
-        user.email,
-        access.role or "",
-        "staff" if access.board_staff else "",
-        # The header's school switch lists every school of the person, by name.
-        repr([(school.pk, school.name, role) for school, role in access.available_schools]),
-        translation.get_language() or "",
-        timezone.localdate().isoformat(),
-    ]
+def _hashed(parts: list[str]) -> str:
+    """The key of what is kept: its parts, the language and the day."""
+    parts = [*parts, translation.get_language() or "", timezone.localdate().isoformat()]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _key(request, view) -> str:
+    """The page, the person (their name too: board staff may have no school of their own whose
+    version a change to them raises) and what they may see."""
+    access = request.access
+    return _hashed(
+        [
+            f"{view.__module__}.{view.__qualname__}",
+            request.get_full_path(),
+            str(request.user.pk),
+            str(request.user),
+            request.user.email,
+            access.role or "",
+            "staff" if access.board_staff else "",
+            # The header's school switch lists every school of the person, by name.
+            repr([(school.pk, school.name, role) for school, role in access.available_schools]),
+        ]
+    )
+
+
+def _kept(school_id, key, version) -> bytes | None:
+    kept = (
+        KeptPage.objects.filter(school_id=school_id, key=key, version=version)
+        .values_list("body", flat=True)
+        .first()
+    )
+    return None if kept is None else zlib.decompress(kept)
+
+
+def schools_version(schools) -> tuple[int | None, str]:
+    """For what shows several schools (the board overview, a person's calendar feed): the
+    first school's id, to keep it with, and one version that changes with any of theirs."""
+    versions = list(schools.order_by("pk").values_list("pk", "data_version"))
+    first = versions[0][0] if versions else None
+    return first, hashlib.sha256(repr(versions).encode()).hexdigest()
 
 
 def _servable(request) -> bool:
@@ -84,21 +109,15 @@ def kept_page(view=None, *, version=None):
         def wrapped(request, *args, **kwargs):
             if not _servable(request):
                 return view(request, *args, **kwargs)
-            from tlschool.schools.models import KeptPage
-
             school = request.access.school
             current = version(request) if version else str(school.data_version)
             key = _key(request, view)
-            kept = (
-                KeptPage.objects.filter(school=school, key=key, version=current)
-                .values_list("body", flat=True)
-                .first()
-            )
+            kept = _kept(school.pk, key, current)
             if kept is not None:
-                return HttpResponse(_filled(request, zlib.decompress(kept).decode()))
+                return HttpResponse(_filled(request, kept.decode()))
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming and _is_html(response):
-                _keep(request, school, key, current, response.content.decode())
+                _store(school.pk, key, current, _marked(request, response.content.decode()))
             return response
 
         return wrapped
@@ -114,20 +133,15 @@ def _marked(request, body: str) -> str:
     for pattern, mark in MARKED:
         body = pattern.sub(lambda match, mark=mark: match.group(1) + mark + match.group(2), body)
     for value in getattr(request, "kept_fresh", []):
-        body = body.replace(value, "\x00uuid\x00")
+        body = body.replace(value, FRESH_MARK)
     return body
 
 
 def _filled(request, body: str) -> str:
     body = body.replace(CSRF_MARK, get_token(request)).replace(NONCE_MARK, str(get_nonce(request)))
-    for mark, make in FRESH.items():
-        if mark in body:
-            body = body.replace(mark, make())
+    if FRESH_MARK in body:
+        body = body.replace(FRESH_MARK, str(uuid.uuid4()))
     return body
-
-
-def _keep(request, school, key, current, body) -> None:
-    _store(school.pk, key, current, _marked(request, body).encode())
 
 
 def kept_body(*, school_id: int, parts: list[str], version: str, make) -> bytes:
@@ -135,30 +149,20 @@ def kept_body(*, school_id: int, parts: list[str], version: str, make) -> bytes:
     `version`: for what is read without a signed-in request, such as a calendar feed."""
     if not settings.KEPT_PAGES:
         return make()
-    from tlschool.schools.models import KeptPage
-
-    key = hashlib.sha256(
-        "\x1f".join(
-            [*parts, translation.get_language() or "", timezone.localdate().isoformat()]
-        ).encode()
-    ).hexdigest()
-    kept = (
-        KeptPage.objects.filter(school_id=school_id, key=key, version=version)
-        .values_list("body", flat=True)
-        .first()
-    )
+    key = _hashed(parts)
+    kept = _kept(school_id, key, version)
     if kept is not None:
-        return zlib.decompress(kept)
+        return kept
     body = make()
     _store(school_id, key, version, body)
     return body
 
 
-def _store(school_id, key, current, body: bytes) -> None:
+def _store(school_id, key, current, body: str | bytes) -> None:
     """One statement: insert the page, or replace the one kept under the same key. Rows of
     earlier days are removed by `apply_retention` (prune_kept_pages)."""
-    from tlschool.schools.models import KeptPage
-
+    if isinstance(body, str):
+        body = body.encode()
     page = KeptPage(
         school_id=school_id,
         key=key,
@@ -177,8 +181,6 @@ def _store(school_id, key, current, body: bytes) -> None:
 def prune_kept_pages(today=None) -> int:
     """Remove the pages kept on earlier days: a day's key holds the date, so they are never
     served again."""
-    from tlschool.schools.models import KeptPage
-
     deleted, _ = KeptPage.objects.filter(made_on__lt=today or timezone.localdate()).delete()
     return deleted
 
@@ -186,6 +188,4 @@ def prune_kept_pages(today=None) -> int:
 def forget_kept_pages(*, board) -> None:
     """Remove every page kept for the board's schools at once: after a person is forgotten or
     data passed its retention period, no kept copy of an earlier version holds it either."""
-    from tlschool.schools.models import KeptPage
-
     KeptPage.objects.filter(school__board=board).delete()
