@@ -10,6 +10,7 @@ from innovations.models import PULSE_MIN_ANSWERS
 from innovations.selectors import stays_under_target
 from innovations.stages import Stage
 from tlschool.attention import Attention
+from tlschool.charts import number_text
 
 LOW_PULSE_AVERAGE = 2.5
 
@@ -71,7 +72,7 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
                     "%(title)s: %(criterion)s stayed under its streefwaarde (%(target)s) in the "
                     "last two monitoring entries."
                 )
-                % {**title, "criterion": criterion.name, "target": _plain(criterion.target)},
+                % {**title, "criterion": criterion.name, "target": number_text(criterion.target)},
                 url + "#adjustment-add",
                 _("Record a bijstelling"),
                 innovation.pk,
@@ -91,12 +92,6 @@ def innovation_attention(*, innovation, days_in_stage: int, school, today: date)
             )
         )
     return points
-
-
-def _plain(value) -> str:
-    """A streefwaarde as the language writes it, without needless decimals: 70, or 7,5."""
-    number = float(value)
-    return number_format(int(number)) if number.is_integer() else number_format(number, 1)
 
 
 def _averages(innovation) -> dict:

@@ -67,30 +67,38 @@ def innovation_detail_queryset(school):
     )
 
 
-def criteria_chart(innovation):
-    """One line per success criterion over the monitoring dates, each bijstelling marked."""
-    series = {
-        criterion.pk: Series(
+def measured(innovation) -> dict[int, list[tuple]]:
+    """Per success criterion, (day, value) of every monitoring entry that measured it, oldest
+    first: from the detail queryset's prefetched rows, for the chart, the bijstellingen and
+    the question for one."""
+    found = defaultdict(list)
+    for entry in innovation.monitoring_entries.all():
+        for value in entry.values.all():
+            found[value.criterion_id].append((entry.observed_on, value.value))
+    return found
+
+
+def criteria_chart(innovation, effects):
+    """One line per success criterion over the monitoring dates, each bijstelling of
+    `effects` (adjustment_effects) marked."""
+    values = measured(innovation)
+    series = [
+        Series(
             criterion.name,
-            [],
+            [(day.isoformat(), float(value)) for day, value in values[criterion.pk]],
             target=float(criterion.target) if criterion.target is not None else None,
         )
         for criterion in innovation.criteria.all()
-    }
-    for entry in innovation.monitoring_entries.all():
-        for value in entry.values.all():
-            series[value.criterion_id].points.append(
-                (entry.observed_on.isoformat(), float(value.value))
-            )
+    ]
     markers = [
         (
-            view.adjustment.made_on,
-            view.label,
-            f"{view.label} {date_format(view.adjustment.made_on)}: {view.adjustment.what}",
+            effect.adjustment.made_on,
+            effect.label,
+            f"{effect.label} {date_format(effect.adjustment.made_on)}: {effect.adjustment.what}",
         )
-        for view in adjustment_effects(innovation)
+        for effect in effects
     ]
-    return line_chart([s for s in series.values() if s.points], markers=markers)
+    return line_chart([s for s in series if s.points], markers=markers)
 
 
 @dataclass
@@ -128,30 +136,20 @@ class AdjustmentEffect:
     label: str  # B1, B2…: as the chart marks it
     based_on: list
     moves: list[CriterionMove]
-    entries_after: int
 
 
 def adjustment_effects(innovation) -> list[AdjustmentEffect]:
     """Each bijstelling with the entries it rests on and, per criterion, whether the values
     measured after it moved. From the detail queryset's prefetched rows, no further query."""
-    entries = list(innovation.monitoring_entries.all())
+    values = measured(innovation)
     criteria = list(innovation.criteria.all())
     effects = []
     for number, adjustment in enumerate(innovation.adjustments.all(), start=1):
         day = adjustment.made_on
-        before = [e for e in entries if e.observed_on <= day]
-        after = [e for e in entries if e.observed_on > day]
         moves = []
         for criterion in criteria:
-            earlier = [
-                v.value for e in before for v in e.values.all() if v.criterion_id == criterion.pk
-            ]
-            later = [
-                float(v.value)
-                for e in after
-                for v in e.values.all()
-                if v.criterion_id == criterion.pk
-            ]
+            earlier = [float(v) for on, v in values[criterion.pk] if on <= day]
+            later = [float(v) for on, v in values[criterion.pk] if on > day]
             if not earlier and not later:
                 continue
             moves.append(
@@ -159,7 +157,7 @@ def adjustment_effects(innovation) -> list[AdjustmentEffect]:
                     name=criterion.name,
                     unit=criterion.unit,
                     target=float(criterion.target) if criterion.target is not None else None,
-                    before=float(earlier[-1]) if earlier else None,
+                    before=earlier[-1] if earlier else None,
                     after=later,
                 )
             )
@@ -169,7 +167,6 @@ def adjustment_effects(innovation) -> list[AdjustmentEffect]:
                 label=f"B{number}",
                 based_on=list(adjustment.based_on.all()),
                 moves=moves,
-                entries_after=len(after),
             )
         )
     return effects
@@ -341,14 +338,14 @@ def stays_under_target(innovation):
 def asks_for_adjustment(innovation):
     """For the innovation's own page, from the detail queryset's prefetched rows: the same
     rule the dashboard asks by."""
-    values = defaultdict(list)
-    for entry in reversed(innovation.monitoring_entries.all()):
-        for value in entry.values.all():
-            values[value.criterion_id].append((value.value, entry.observed_on))
+    values = measured(innovation)
     adjustments = [a.made_on for a in innovation.adjustments.all()]
     return criterion_under_target(
         stage=innovation.stage,
-        criteria=[(c, values[c.pk]) for c in innovation.criteria.all()],
+        criteria=[
+            (c, [(value, day) for day, value in reversed(values[c.pk])])
+            for c in innovation.criteria.all()
+        ],
         last_adjustment_on=max(adjustments, default=None),
     )
 

@@ -154,6 +154,7 @@ def _detail_context(request, innovation, **forms):
     school = access.school
     steer = rules.may_steer(access, innovation)
     pulses = list(innovation.pulses.all())
+    effects = selectors.adjustment_effects(innovation)
     return {
         "innovation": innovation,
         "stage_label": Stage(innovation.stage).label,
@@ -167,7 +168,7 @@ def _detail_context(request, innovation, **forms):
         },
         "may_read_history": rules.may_read_history(access, innovation),
         "targets": [(t, Stage(t).label) for t in allowed_targets(innovation)] if steer else [],
-        "chart": selectors.criteria_chart(innovation),
+        "chart": selectors.criteria_chart(innovation, effects),
         "pace": selectors.pace(innovation),
         "behind_plan": selectors.is_behind_plan(innovation),
         "pulses": [(pulse, selectors.pulse_result(pulse)) for pulse in pulses],
@@ -183,7 +184,7 @@ def _detail_context(request, innovation, **forms):
         or MonitoringEntryForm(criteria=innovation.criteria.all()),
         "stage_plan_form": forms.get("stage_plan_form") or StagePlanForm(),
         "slowdown_form": forms.get("slowdown_form") or SlowdownForm(),
-        "adjustments": selectors.adjustment_effects(innovation),
+        "adjustments": effects,
         "may_adjust": steer and innovation.stage in ADJUSTABLE,
         "has_card": innovation.stage in borging.WITH_CARD,
         "under_target": selectors.asks_for_adjustment(innovation),

@@ -122,14 +122,14 @@ def line_chart(series: list[Series], markers=()) -> LineChart:
     for index, s in enumerate(series):
         s.colour = s.colour or PALETTE[index % len(PALETTE)]
         coords = [
-            (_n(x_of(label)), _n(y_of(value)), point_label(label), _fmt(value))
+            (_n(x_of(label)), _n(y_of(value)), point_label(label), number_text(value))
             for label, value in s.points
         ]
         s.polyline = " ".join(f"{x},{y}" for x, y, _label, _value in coords)
         s.dots = coords
         if s.target is not None:
             s.target_y = _n(y_of(s.target))
-    y_ticks = [(_n(y_of(top * f)), _fmt(top * f)) for f in (0, 0.5, 1)]
+    y_ticks = [(_n(y_of(top * f)), number_text(top * f)) for f in (0, 0.5, 1)]
     step = max(1, len(labels) // 6)
     shown = labels[::step]
     x_ticks = [
@@ -203,7 +203,7 @@ def bar_chart(values: list[tuple[str, float]]) -> BarChart:
                 label_x=_n(PAD_LEFT + index * slot + slot / 2),
             )
         )
-    y_ticks = [(_n(PAD_TOP + inner_h - f * inner_h), _fmt(top * f)) for f in (0, 0.5, 1)]
+    y_ticks = [(_n(PAD_TOP + inner_h - f * inner_h), number_text(top * f)) for f in (0, 0.5, 1)]
     return BarChart(
         bars,
         top,
@@ -214,7 +214,7 @@ def bar_chart(values: list[tuple[str, float]]) -> BarChart:
     )
 
 
-def _fmt(value) -> str:
+def number_text(value) -> str:
     """A number as the page's language writes it: "2,5" in Dutch."""
     if isinstance(value, Decimal):
         value = float(value)
