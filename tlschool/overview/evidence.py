@@ -11,12 +11,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from innovations.borging import WITH_CARD
+from innovations.models import Adjustment, BorgingReview, Innovation, MonitoringEntry
+from leaders import selectors as leader_selectors
+from leaders.models import Announcement, Course, DialogueNote
+from plg.health_scan import term_of
+from plg.models import PLG, HealthScan, SessionStatus
+from tlschool.overview.models import QualityStandard
+from tlschool.schools.models import Ambition
 
 FRAMEWORKS = Path(__file__).parent / "frameworks"
 
@@ -43,8 +53,6 @@ def _grouped(rows, school_of, item_of) -> dict[int, list[Item]]:
 
 
 def _monitoring(schools, year):
-    from innovations.models import MonitoringEntry
-
     rows = (
         MonitoringEntry.objects.filter(
             innovation__school__in=schools, observed_on__range=(year.start, year.end)
@@ -64,8 +72,6 @@ def _monitoring(schools, year):
 
 
 def _adjustments(schools, year):
-    from innovations.models import Adjustment
-
     rows = (
         Adjustment.objects.filter(
             innovation__school__in=schools, made_on__range=(year.start, year.end)
@@ -91,9 +97,6 @@ def _adjustments(schools, year):
 
 
 def _borgingskaarten(schools, year):
-    from innovations.borging import WITH_CARD
-    from innovations.models import Innovation
-
     rows = (
         Innovation.objects.filter(school__in=schools, stage__in=WITH_CARD)
         .annotate(
@@ -121,8 +124,6 @@ def _borgingskaarten(schools, year):
 
 
 def _borging_reviews(schools, year):
-    from innovations.models import BorgingReview
-
     rows = (
         BorgingReview.objects.filter(
             innovation__school__in=schools, reviewed_on__range=(year.start, year.end)
@@ -142,8 +143,6 @@ def _borging_reviews(schools, year):
 
 
 def _plg_sessions(schools, year):
-    from plg.models import PLG, SessionStatus
-
     final = Q(sessions__status=SessionStatus.FINAL) & Q(
         sessions__held_on__range=(year.start, year.end)
     )
@@ -178,9 +177,6 @@ def _plg_sessions(schools, year):
 
 
 def _health_scans(schools, year):
-    from plg.health_scan import term_of
-    from plg.models import HealthScan
-
     rows = HealthScan.objects.filter(
         plg__school__in=schools,
         closed_at__isnull=False,
@@ -199,8 +195,6 @@ def _health_scans(schools, year):
 
 
 def _scholing(schools, year):
-    from leaders.models import Course
-
     rows = (
         Course.objects.filter(school__in=schools)
         .filter(
@@ -218,10 +212,8 @@ def _scholing(schools, year):
 
 
 def _roles(schools, year):
-    from leaders import selectors
-
     def item(role):
-        positioning = selectors.overview_positioning(role)
+        positioning = leader_selectors.overview_positioning(role)
         return Item(
             None,
             _("%(title)s: %(person)s; mandate %(mandate)s, %(announced)s")
@@ -237,7 +229,7 @@ def _roles(schools, year):
         )
 
     return _grouped(
-        selectors.roles_overview(schools=schools, year=year), lambda r: r.school_id, item
+        leader_selectors.roles_overview(schools=schools, year=year), lambda r: r.school_id, item
     )
 
 
@@ -255,8 +247,6 @@ def _year_report(schools, year):
 
 
 def _dialogue(schools, year):
-    from leaders.models import DialogueNote
-
     rows = (
         DialogueNote.objects.filter(school__in=schools, held_on__range=(year.start, year.end))
         .values("school_id")
@@ -280,8 +270,6 @@ def _dialogue(schools, year):
 
 
 def _announcements(schools, year):
-    from leaders.models import Announcement
-
     rows = (
         Announcement.objects.filter(
             role__school__in=schools, announced_on__range=(year.start, year.end)
@@ -302,8 +290,6 @@ def _announcements(schools, year):
 
 
 def _ambitions(schools, year):
-    from tlschool.schools.models import Ambition
-
     rows = Ambition.objects.filter(school__in=schools).annotate(
         innovation_count=Count("innovations", distinct=True)
     )
@@ -352,33 +338,28 @@ class StandardEvidence:
     def has_evidence(self) -> bool:
         return any(k.items for k in self.kinds)
 
-    @property
-    def missing(self) -> list[Kind]:
-        return [k.kind for k in self.kinds if not k.items]
 
-
-def standards(level: str):
-    from tlschool.overview.models import QualityStandard
-
-    return list(QualityStandard.objects.filter(level=level, is_active=True))
+def _standards_found(level: str, schools, year):
+    """The level's active standards, each with its kinds of evidence, and what every kind
+    they name holds for the schools: one query for the standards and one per kind."""
+    found_standards = list(QualityStandard.objects.filter(level=level, is_active=True))
+    kinds = {
+        standard.pk: [KINDS[key] for key in standard.evidence_kinds if key in KINDS]
+        for standard in found_standards
+    }
+    needed = {kind.key: kind for found in kinds.values() for kind in found}
+    found = {key: kind.find(schools, year) for key, kind in needed.items()}
+    return [(standard, kinds[standard.pk]) for standard in found_standards], found
 
 
 def school_evidence(*, school, year, level: str = "school") -> list[StandardEvidence]:
-    """Every active standard of the level with what this school's schooljaar holds for it:
-    one query for the standards and one per kind they name."""
-    found_standards = standards(level)
-    needed = {key for s in found_standards for key in s.evidence_kinds if key in KINDS}
-    found = {key: KINDS[key].find([school], year).get(school.pk, []) for key in needed}
+    """Every active standard of the level with what this school's schooljaar holds for it."""
+    standards, found = _standards_found(level, [school], year)
     return [
         StandardEvidence(
-            standard,
-            [
-                KindEvidence(KINDS[key], found[key])
-                for key in standard.evidence_kinds
-                if key in KINDS
-            ],
+            standard, [KindEvidence(kind, found[kind.key].get(school.pk, [])) for kind in kinds]
         )
-        for standard in found_standards
+        for standard, kinds in standards
     ]
 
 
@@ -405,30 +386,25 @@ class BoardStandard:
 
 
 def board_evidence(*, schools, year) -> list[BoardStandard]:
-    """The board's standards with, per kind, how much each school holds: one query per kind
-    for all schools."""
+    """The board's standards with, per kind, how much each school holds."""
     schools = list(schools)
-    found_standards = standards("board")
-    needed = {key for s in found_standards for key in s.evidence_kinds if key in KINDS}
-    found = {key: KINDS[key].find(schools, year) for key in needed}
+    standards, found = _standards_found("board", schools, year)
     return [
         BoardStandard(
             standard,
             [
-                BoardRow(KINDS[key], [len(found[key].get(school.pk, [])) for school in schools])
-                for key in standard.evidence_kinds
-                if key in KINDS
+                BoardRow(kind, [len(found[kind.key].get(school.pk, [])) for school in schools])
+                for kind in kinds
             ],
             schools,
         )
-        for standard in found_standards
+        for standard, kinds in standards
     ]
 
 
 def load_framework(data: dict, model, *, activate: bool = True) -> int:
     """Store a framework's standards (the JSON of tlschool/overview/frameworks); with
     `activate` its levels' earlier standards step back. Returns how many were stored."""
-    from django.db import transaction
 
     for standard in data["standards"]:
         unknown = [key for key in standard["evidence_kinds"] if key not in KINDS]
@@ -436,29 +412,25 @@ def load_framework(data: dict, model, *, activate: bool = True) -> int:
             raise ValueError(f"{standard['code']}: unknown kinds of evidence {unknown}")
     levels = {standard["level"] for standard in data["standards"]}
     with transaction.atomic():
-        _store(data, model, levels, activate)
+        if activate:
+            model.objects.filter(level__in=levels).exclude(
+                framework=data["framework"], version=data["version"]
+            ).update(is_active=False)
+        for position, standard in enumerate(data["standards"]):
+            model.objects.update_or_create(
+                framework=data["framework"],
+                version=data["version"],
+                code=standard["code"],
+                defaults={
+                    "level": standard["level"],
+                    "title": standard["title"],
+                    "description": standard.get("description", ""),
+                    "evidence_kinds": standard["evidence_kinds"],
+                    "position": position,
+                    "is_active": activate,
+                },
+            )
     return len(data["standards"])
-
-
-def _store(data, model, levels, activate):
-    if activate:
-        model.objects.filter(level__in=levels).exclude(
-            framework=data["framework"], version=data["version"]
-        ).update(is_active=False)
-    for position, standard in enumerate(data["standards"]):
-        model.objects.update_or_create(
-            framework=data["framework"],
-            version=data["version"],
-            code=standard["code"],
-            defaults={
-                "level": standard["level"],
-                "title": standard["title"],
-                "description": standard.get("description", ""),
-                "evidence_kinds": standard["evidence_kinds"],
-                "position": position,
-                "is_active": activate,
-            },
-        )
 
 
 def read_framework(path) -> dict:
