@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from innovations.borging import WITH_CARD
 from innovations.models import (
     Adjustment,
     BorgingReview,
@@ -129,7 +130,6 @@ def adjustment_add(*, innovation, by, what, why, made_on, based_on) -> Adjustmen
 def borging_review_add(*, innovation, by, reviewed_on, findings, next_review_on) -> BorgingReview:
     """Record a review of the borging: the card's review date becomes the next one, and the
     reviews before stay on the card."""
-    from innovations.borging import WITH_CARD
 
     if innovation.stage not in WITH_CARD:
         raise InnovationRuleError(_("A borging is reviewed once the innovation is in borgen."))

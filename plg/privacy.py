@@ -1,6 +1,7 @@
 """What the plg app holds about a person, for inzage and vergeten."""
 
-from plg.models import PLG, Agreement, Attendance, Reflection, Session
+from plg.health_scan import term_of
+from plg.models import PLG, Agreement, Attendance, HealthScanParticipant, Reflection, Session
 
 # Free text that may name a colleague, for replacing a forgotten person's name.
 TEXT_FIELDS = [
@@ -15,8 +16,6 @@ def person_data(*, school, person) -> dict:
     """Everything of the school's PLGs that names this person. Private notes of sessions are
     the PLG's, not the person's, and stay out. Of a health scan only that they answered is
     kept with their name: the answers are anonymous and not in here."""
-    from plg.health_scan import term_of
-    from plg.models import HealthScanParticipant
 
     plgs = PLG.objects.filter(school=school)
     return {

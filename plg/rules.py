@@ -17,12 +17,15 @@ def may_manage(access: Access, plg) -> bool:
 
 
 def is_participant(access: Access, plg) -> bool:
+    """A leader or member of the PLG: who reflects, and who answers its health scan."""
     return leads(access, plg) or (
         access.is_member and any(member.pk == access.user.pk for member in plg.members.all())
     )
 
 
 def may_read_private(access: Access, plg) -> bool:
+    """The PLG and the schoolleider: the sessions' private notes and the health scan's
+    profile."""
     return access.is_schoolleider or is_participant(access, plg)
 
 
@@ -33,13 +36,3 @@ def may_reflect(access: Access, session) -> bool:
         and not session.is_draft
         and any(row.person_id == access.user.pk and row.present for row in session.attendance.all())
     )
-
-
-def may_answer_scan(access: Access, plg) -> bool:
-    """The PLG's own members and leaders answer its health scan."""
-    return is_participant(access, plg)
-
-
-def may_read_scan(access: Access, plg) -> bool:
-    """The PLG and the schoolleider see the scan's profile."""
-    return access.is_schoolleider or is_participant(access, plg)

@@ -10,7 +10,17 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from plg.models import PLG, Agreement, Attendance, DuFourQuestion, Session, SessionStatus
+from plg.health_scan import scan_result, term_of
+from plg.models import (
+    PLG,
+    Agreement,
+    Attendance,
+    DuFourQuestion,
+    HealthScan,
+    HealthScanParticipant,
+    Session,
+    SessionStatus,
+)
 from plg.protocols import skips_check_act
 from tlschool.history import history_lines
 
@@ -277,8 +287,6 @@ def awaiting_reflection(*, today, school=None, person=None):
 def health_scans(*, plg, person) -> dict:
     """The PLG's health scans, oldest first, as each may be shown (open: a count only), the
     open one, and whether `person` answered it: two queries."""
-    from plg.health_scan import scan_result, term_of
-    from plg.models import HealthScanParticipant
 
     scans = list(plg.health_scans.annotate(answer_count=Count("answers")))
     results = [scan_result(scan, answer_count=scan.answer_count) for scan in scans]
@@ -301,7 +309,6 @@ def health_scans(*, plg, person) -> dict:
 def scans_awaiting_answer(*, school=None, person=None):
     """(scan, person) for every open health scan and each of its PLG's members and leaders
     who has not answered it yet: three queries, for one person or for everyone."""
-    from plg.models import HealthScan, HealthScanParticipant
 
     scans = HealthScan.objects.filter(closed_at__isnull=True, plg__is_active=True)
     if school is not None:

@@ -7,7 +7,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from plg.models import PLG, Agreement, Attendance, Reflection, Session, SessionStatus
+from plg.health_scan import scan_results, term_of
+from plg.models import (
+    PLG,
+    Agreement,
+    Attendance,
+    HealthScan,
+    HealthScanAnswer,
+    HealthScanParticipant,
+    Reflection,
+    Session,
+    SessionStatus,
+)
 
 
 class StaleEditError(Exception):
@@ -185,9 +196,6 @@ class ScanRuleError(Exception):
 
 def scan_open(*, plg, by, today=None):
     """Open the PLG's scan for this term: one at a time, one per term."""
-    from plg.health_scan import term_of
-    from plg.models import HealthScan
-
     today = today or timezone.localdate()
     scans = list(plg.health_scans.all())
     if any(scan.is_open for scan in scans):
@@ -199,7 +207,6 @@ def scan_open(*, plg, by, today=None):
 
 def scan_answer(*, scan, person, scores: dict, open_answer: str = "") -> None:
     """Answer once, anonymously: who answered and what was answered are stored apart."""
-    from plg.models import HealthScan, HealthScanAnswer, HealthScanParticipant
 
     try:
         with transaction.atomic():
@@ -217,9 +224,6 @@ def scan_answer(*, scan, person, scores: dict, open_answer: str = "") -> None:
 
 def scan_close(*, scan):
     """Close the scan: keep its aggregated results and delete the raw answers."""
-    from plg.health_scan import scan_results
-    from plg.models import HealthScan
-
     with transaction.atomic():
         scan = HealthScan.objects.select_for_update().get(pk=scan.pk)
         if not scan.is_open:

@@ -112,9 +112,9 @@ def plg_detail(request, pk):
         "attendance_rates": selectors.attendance_rates(plg=plg, since=year.start),
         "questions": selectors.questions_worked_on(plg=plg, start=year.start, end=year.end),
         "open_question": OPEN_QUESTION,
-        "may_answer_scan": rules.may_answer_scan(access, plg),
+        "may_answer_scan": rules.is_participant(access, plg),
         "scans": selectors.health_scans(plg=plg, person=request.user)
-        if rules.may_read_scan(access, plg)
+        if rules.may_read_private(access, plg)
         else None,
         "agreements": agreements,
         "today": timezone.localdate(),
@@ -449,7 +449,7 @@ def scan_close(request, scan_pk):
 @school_required
 def scan_answer(request, scan_pk):
     scan = _scan(request, scan_pk)
-    require(rules.may_answer_scan(request.access, scan.plg))
+    require(rules.is_participant(request.access, scan.plg))
     answered = scan.participants.filter(person=request.user).exists()
     form = HealthScanForm(posted(request))
     if request.method == "POST" and form.is_valid():
