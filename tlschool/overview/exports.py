@@ -5,8 +5,6 @@ import io
 
 from django.http import HttpResponse
 
-from tlschool.pdf import Document, pdf_text
-
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,6 +38,8 @@ def year_report_pdf(report) -> bytes:
     """The year report as an A4 document: title and contents on the first page, then one
     section per part, each teacher leader, PLG and innovation with its own heading; ragged
     right, page numbers below."""
+    from tlschool.pdf import Document, pdf_text
+
     pdf = Document(footer=f"{report['school']} · {report['title']}")
     pdf.set_title(pdf_text(f"{report['title']} {report['school']}"))
     labels = report["labels"]
@@ -109,6 +109,8 @@ def evidence_pdf(*, school: str, year, standards) -> bytes:
     from django.utils.formats import date_format
     from django.utils.translation import gettext as _
     from django.utils.translation import ngettext
+
+    from tlschool.pdf import Document, pdf_text
 
     title = _("Evidence for the quality standards")
     pdf = Document(footer=f"{school} · {title} {year.label}")
