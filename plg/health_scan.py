@@ -57,6 +57,12 @@ def term_of(day: date) -> str:
     }
 
 
+def held_in_term(scans, day: date) -> bool:
+    """Whether one of the scans was opened in the term of `day`: a PLG holds one a term."""
+    term = term_of(day)
+    return any(term_of(scan.opened_on) == term for scan in scans)
+
+
 def scan_results(answers) -> dict:
     """What a closed scan keeps: the number of answers and, from MIN_ANSWERS answers on, the
     average per statement and per capacity and the open answers in alphabetical order."""

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from plg.health_scan import scan_result, term_of
+from plg.health_scan import held_in_term, scan_result
 from plg.models import (
     PLG,
     Agreement,
@@ -295,9 +295,8 @@ def health_scans(*, plg, person) -> dict:
         HealthScanParticipant.objects.filter(scan=current.scan, person=person).exists()
     )
     shown = [r for r in results if r.shown]
-    this_term = term_of(timezone.localdate())
     return {
-        "held_this_term": any(r.term == this_term for r in results),
+        "held_this_term": held_in_term(scans, timezone.localdate()),
         "results": results,
         "open": current,
         "answered": answered,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from plg.health_scan import scan_results, term_of
+from plg.health_scan import held_in_term, scan_results
 from plg.models import (
     PLG,
     Agreement,
@@ -200,7 +200,7 @@ def scan_open(*, plg, by, today=None):
     scans = list(plg.health_scans.all())
     if any(scan.is_open for scan in scans):
         raise ScanRuleError(_("A health scan is already open for this PLG."))
-    if any(term_of(scan.opened_on) == term_of(today) for scan in scans):
+    if held_in_term(scans, today):
         raise ScanRuleError(_("This PLG already held its health scan of this term."))
     return HealthScan.objects.create(plg=plg, opened_by=by, opened_on=today)
 
