@@ -142,6 +142,10 @@ class Session(TimeStampedModel):
         return self.status == SessionStatus.DRAFT
 
     @property
+    def follows_protocol(self) -> bool:
+        return self.protocol != Protocol.OTHER
+
+    @property
     def words(self):
         """The protocol's words for this session's texts (plg.protocols)."""
         from plg.protocols import protocol_form

@@ -24,7 +24,7 @@ from innovations.models import Adjustment, BorgingReview, Innovation, Monitoring
 from leaders import selectors as leader_selectors
 from leaders.models import Announcement, Course, DialogueNote
 from plg.health_scan import term_of
-from plg.models import PLG, HealthScan, SessionStatus
+from plg.models import PLG, HealthScan, Protocol, SessionStatus
 from tlschool.overview.models import QualityStandard
 from tlschool.schools.models import Ambition
 
@@ -150,7 +150,7 @@ def _plg_sessions(schools, year):
         PLG.objects.filter(school__in=schools)
         .annotate(
             count=Count("sessions", filter=final),
-            with_protocol=Count("sessions", filter=final & ~Q(sessions__protocol="anders")),
+            with_protocol=Count("sessions", filter=final & ~Q(sessions__protocol=Protocol.OTHER)),
             not_learned=Count("sessions", filter=final & Q(sessions__q_not_learned=True)),
         )
         .filter(count__gt=0)
