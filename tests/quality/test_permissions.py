@@ -336,6 +336,8 @@ def test_permission_matrix(name, world, client, request):
 # Every export, and the report page the PDF is written from, against the private texts.
 EXPORTS = [name for name in MATRIX if name.startswith("overview:export_")] + [
     "overview:report",
+    "overview:evidence",
+    "overview:evidence_csv",
     "privacy:register",
 ]
 # What each reader of the overviews may find in them: exports follow the pages' visibility.

@@ -184,6 +184,9 @@ def test_every_export_and_the_year_report_are_in_the_access_log(world, client_fo
         "overview:export_time",
         "overview:report",
         "overview:report_pdf",
+        "overview:evidence",
+        "overview:evidence_pdf",
+        "overview:evidence_csv",
     ):
         before = AccessLog.objects.count()
         reader.get(reverse(name))
